@@ -7,9 +7,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, STRING, tsIntersection, tsLiteral, tsUnion } from "openapi-typescript";
 import ts from "typescript";
+import { parse } from "yaml";
 
 const SPEC = "openapi/admin-api-access.yaml";
 const OUTPUT = "src/generated/admin-api-access.ts";
+const SPEC_OUTPUT = "src/generated/admin-api-access.spec.ts";
 const root = new URL("../", import.meta.url);
 
 const STAMP = `/**
@@ -27,28 +29,36 @@ function knownValuesOrString(schema: { "x-known-values"?: unknown }): ts.TypeNod
   return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);
 }
 
-/** The generated module's text, exactly as it is committed. */
-export async function generate(): Promise<string> {
-  const ast = await openapiTS(new URL(SPEC, root), {
+/** The generated modules' texts, keyed by path, exactly as they are committed. */
+export async function generate(): Promise<Record<string, string>> {
+  const yaml = await readFile(new URL(SPEC, root), "utf8");
+  const ast = await openapiTS(yaml, {
     transform: (schema) => knownValuesOrString(schema as { "x-known-values"?: unknown }),
   });
-  return STAMP + astToString(ast);
+  const document = JSON.stringify(parse(yaml), null, 2);
+  return {
+    [OUTPUT]: STAMP + astToString(ast),
+    // The spec as data, for code that validates against it at run time (the sandbox) without reading files.
+    [SPEC_OUTPUT]: `${STAMP}/** The OpenAPI document of ${SPEC}. */\nexport const spec = ${document};\n`,
+  };
 }
 
 async function main(check: boolean): Promise<void> {
-  const target = fileURLToPath(new URL(OUTPUT, root));
-  const fresh = await generate();
-  if (!check) {
-    await writeFile(target, fresh);
-    console.log(`wrote ${OUTPUT} from ${SPEC}`);
-    return;
+  for (const [path, fresh] of Object.entries(await generate())) {
+    const target = fileURLToPath(new URL(path, root));
+    if (!check) {
+      await writeFile(target, fresh);
+      console.log(`wrote ${path} from ${SPEC}`);
+      continue;
+    }
+    const committed = await readFile(target, "utf8").catch(() => "");
+    if (committed !== fresh) {
+      console.error(`${path} is out of date with ${SPEC}: run \`npm run generate\` and commit the result.`);
+      process.exitCode = 1;
+    } else {
+      console.log(`${path} matches ${SPEC}`);
+    }
   }
-  const committed = await readFile(target, "utf8").catch(() => "");
-  if (committed !== fresh) {
-    console.error(`${OUTPUT} is out of date with ${SPEC}: run \`npm run generate\` and commit the result.`);
-    process.exit(1);
-  }
-  console.log(`${OUTPUT} matches ${SPEC}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

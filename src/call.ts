@@ -1,0 +1,81 @@
+/** One helper unwraps openapi-fetch's `{ data, error, response }`: callers of the facade see data or an error. */
+import type { Client } from "openapi-fetch";
+import { errorFromResponse } from "./error-from-response.js";
+import { AdminApiError, InvalidResponseError } from "./errors.js";
+import type { paths } from "./generated/admin-api-access.js";
+import { type OperationId, operationPolicies } from "./operations.js";
+import type { RateLimitState } from "./rate-limit.js";
+import { redactHeaders, scrubSecret } from "./redact.js";
+import type { Transport } from "./transport.js";
+
+/** What every resource method needs. */
+export interface CallContext {
+  raw: Client<paths>;
+  transport: Transport;
+  state: RateLimitState;
+  /** The API key, only to scrub it from anything a server might echo back. */
+  secret: string;
+  concurrency: number;
+}
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+/**
+ * Runs `send` (an openapi-fetch call given a fetch to use) and returns its data, or throws the mapped error.
+ * The fetch wrapper notes the request and response, which openapi-fetch's result does not carry.
+ */
+export async function call<T>(
+  ctx: CallContext,
+  id: OperationId,
+  send: (fetch: Transport) => Promise<Result>,
+  /** Says what is wrong with a 2xx body that does not have the spec's shape, or undefined when it does. */
+  check?: (data: unknown) => string | undefined,
+): Promise<T> {
+  let request: Request | undefined;
+  let response: Response | undefined;
+  const fetch: Transport = async (sent) => {
+    request = sent;
+    response = await ctx.transport(sent);
+    return response;
+  };
+  let result: Result;
+  try {
+    result = await send(fetch);
+  } catch (error) {
+    // openapi-fetch's JSON.parse of a 2xx body failed: a cut-off or non-JSON answer.
+    if (error instanceof SyntaxError && request && response) {
+      const type = response.headers.get("content-type") ?? "none";
+      throw invalidBody(request, response, `the body is not valid JSON (content-type ${type})`, error);
+    }
+    if (error instanceof AdminApiError) throw scrubError(error, ctx.secret);
+    throw error;
+  }
+  if (result.response.ok) {
+    const problem = check?.(result.data);
+    if (problem && request) throw invalidBody(request, result.response, problem);
+    return result.data as T;
+  }
+  const body = scrubSecret(result.error, ctx.secret);
+  throw errorFromResponse(result.response, body, {
+    request: request as Request,
+    operation: operationPolicies[id],
+    rateLimit: ctx.state.latest,
+    now: Date.now(),
+  });
+}
+
+function invalidBody(request: Request, response: Response, problem: string, cause?: unknown): InvalidResponseError {
+  return new InvalidResponseError(
+    `${response.status} on ${request.method} ${new URL(request.url).pathname}: ${problem}. Retry; if it persists, something between you and the API is answering instead of it.`,
+    {
+      status: response.status,
+      request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+      cause,
+    },
+  );
+}
+
+function scrubError(error: AdminApiError, secret: string): AdminApiError {
+  if (error.message.includes(secret)) error.message = error.message.split(secret).join("[REDACTED]");
+  return error;
+}

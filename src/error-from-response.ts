@@ -1,0 +1,101 @@
+/** The one factory that maps an error response to its error class, with a message saying what to do. */
+import {
+  type AdminApiError,
+  type AdminApiErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+} from "./errors.js";
+import type { OperationPolicy } from "./operations.js";
+import { type RateLimitInfo, readRateLimit } from "./rate-limit.js";
+import { redactHeaders } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
+
+/** Headers that carry a request or trace id, most specific first. */
+const REQUEST_ID_HEADERS = ["x-request-id", "atl-request-id", "atl-traceid", "x-trace-id", "x-b3-traceid"];
+
+/** Query parameters that are not filters: a 500 cannot be blamed on them. */
+const NOT_FILTERS = new Set(["pageSize", "cursor", "q", "tokenLabel"]);
+
+export interface ResponseContext {
+  request: Request;
+  operation: OperationPolicy | undefined;
+  rateLimit: RateLimitInfo | undefined;
+  now: number;
+}
+
+/** The error for a non-2xx `response` whose body openapi-fetch parsed (JSON) or kept as text. */
+export function errorFromResponse(response: Response, body: unknown, ctx: ResponseContext): AdminApiError {
+  const { status } = response;
+  const url = new URL(ctx.request.url);
+  const requestId = findRequestId(response.headers, body);
+  const init: AdminApiErrorInit = {
+    status,
+    body,
+    requestId,
+    request: { method: ctx.request.method, url: ctx.request.url, headers: redactHeaders(ctx.request.headers) },
+    rateLimit: readRateLimit(response.headers) ?? ctx.rateLimit,
+  };
+  const detail = findDetail(body);
+  const head = `${status} on ${ctx.request.method} ${url.pathname}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail}` : ""}.`;
+  const scope = ctx.operation?.scope;
+  if (status === 400)
+    return new BadRequestError(`${head} The API rejected the request: check the parameters and ids.`, init);
+  if (status === 401) {
+    return new AuthenticationError(
+      `${head} The API key is missing, expired or wrong: create an organization API key in Atlassian Administration and pass it as apiKey.`,
+      init,
+    );
+  }
+  if (status === 403) {
+    const needs = scope ? `needs the scope ${scope}` : "lacks the scope this operation needs";
+    return new PermissionDeniedError(
+      `${head} The API key ${needs}; Forge and OAuth 2.0 apps cannot call this API.`,
+      init,
+    );
+  }
+  if (status === 404)
+    return new NotFoundError(
+      `${head} Check the organization and account ids: they do not exist or the key cannot see them.`,
+      init,
+    );
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), ctx.now);
+    const resetAt = init.rateLimit?.resetAt;
+    const when =
+      retryAfterMs !== undefined
+        ? `in ${Math.ceil(retryAfterMs / 1000)} s`
+        : resetAt
+          ? `after ${resetAt.toISOString()}`
+          : "later";
+    return new RateLimitError(`${head} Rate limited: retry ${when}.`, { ...init, retryAfterMs, resetAt });
+  }
+  if (status >= 500) {
+    const filters = [...url.searchParams.keys()].filter((name) => !NOT_FILTERS.has(name));
+    const suspects =
+      filters.length > 0 ? ` Invalid filter values are known to answer 500: check ${filters.join(", ")}.` : "";
+    return new ServerError(`${head} The server failed; retry later.${suspects}`, init);
+  }
+  return new ServerError(`${head} Unexpected status.`, init);
+}
+
+function findRequestId(headers: Headers, body: unknown): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  const fromBody = (body as { requestId?: unknown } | null)?.requestId;
+  return typeof fromBody === "string" ? fromBody : undefined;
+}
+
+/** The server's own words, from any of the error shapes Atlassian gateways use; never a whole HTML page. */
+function findDetail(body: unknown): string | undefined {
+  if (body === null || typeof body !== "object") return undefined;
+  const b = body as { errors?: { detail?: unknown; title?: unknown }[]; message?: unknown; error?: unknown };
+  const first = Array.isArray(b.errors) ? b.errors[0] : undefined;
+  const text = first?.detail ?? first?.title ?? b.message ?? b.error;
+  return typeof text === "string" && text !== "" ? text.slice(0, 300) : undefined;
+}

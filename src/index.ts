@@ -1,0 +1,36 @@
+/** The public contract of atlassian-admin-api-access. */
+
+export type { AdminApiClient } from "./client.js";
+export { createClient } from "./client.js";
+export type { AdminApiErrorInit, RedactedRequest } from "./errors.js";
+export {
+  AdminApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  InvalidInputError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from "./errors.js";
+export type { Logger, LogLevel } from "./logger.js";
+export type { ClientOptions } from "./options.js";
+export type { Page, PagedList } from "./paged-list.js";
+export type { RateLimitInfo } from "./rate-limit.js";
+export type { ListOptions, RequestOptions } from "./resources/api-tokens.js";
+export type {
+  ApiToken,
+  ApiTokenCountQuery,
+  ApiTokenListQuery,
+  ApiTokenSearchResponse,
+  ApiTokenUser,
+  ErrorResponse,
+  PageLinks,
+  ServiceAccountCredentialCount,
+  ServiceAccountCredentialCountResponse,
+  ServiceAccountTokenCounts,
+  ServiceAccountTokenQuery,
+} from "./types.js";

@@ -1,0 +1,103 @@
+/** The options of `createClient`, documented once and resolved once: nothing downstream checks for undefined. */
+import { InvalidInputError } from "./errors.js";
+import type { Logger, LogLevel } from "./logger.js";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+
+/** The API's production base URL. */
+export const DEFAULT_BASE_URL = "https://api.atlassian.com/admin/api-access/v1";
+
+/** Options of `createClient`. */
+export interface ClientOptions {
+  /** An organization API key (Atlassian Administration > Settings > API keys). Never logged, thrown or serialised. */
+  apiKey: string;
+  /** @default "https://api.atlassian.com/admin/api-access/v1" */
+  baseUrl?: string | undefined;
+  /** The fetch to send requests with. @default globalThis.fetch */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Extra headers sent with every request. An Authorization header here is refused: use `apiKey`. */
+  headers?: Record<string, string> | undefined;
+  /** @default "atlassian-admin-api-access" */
+  userAgent?: string | undefined;
+  /** Retries after a 429, 500, 502, 503, 504, connection error or timeout. @default 3 */
+  maxRetries?: number | undefined;
+  /** Per-attempt timeout in ms, re-armed for every attempt. @default 30000 */
+  timeout?: number | undefined;
+  /** A wait longer than this (ms) is not slept: RateLimitError is thrown at once. @default 60000 */
+  maxRetryDelay?: number | undefined;
+  /** Requests in flight at once when one call fans out (countTokens). @default 4 */
+  concurrency?: number | undefined;
+  /** Where log lines go. @default console */
+  logger?: Logger | undefined;
+  /** @default "off" */
+  logLevel?: LogLevel | undefined;
+  /** Logged bodies mask user emails unless this is "full". @default "masked" */
+  logBodies?: "masked" | "full" | undefined;
+}
+
+/** Every option with its default applied. The key is kept apart, never in this object. */
+export interface ResolvedOptions {
+  baseUrl: string;
+  fetch: (request: Request) => Promise<Response>;
+  headers: Record<string, string>;
+  timeout: number;
+  concurrency: number;
+  retry: RetryPolicy;
+  logger: Logger;
+  logLevel: LogLevel;
+  logBodies: "masked" | "full";
+}
+
+const known = new Set<string>([
+  "apiKey",
+  "baseUrl",
+  "fetch",
+  "headers",
+  "userAgent",
+  "maxRetries",
+  "timeout",
+  "maxRetryDelay",
+  "concurrency",
+  "logger",
+  "logLevel",
+  "logBodies",
+] satisfies (keyof ClientOptions)[]);
+
+/** Checks `options` and applies the defaults; throws InvalidInputError naming the first problem. */
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  if (options === null || typeof options !== "object")
+    throw new InvalidInputError("options", "createClient needs an options object with apiKey");
+  const unknown = Object.keys(options).filter((key) => !known.has(key));
+  if (unknown.length > 0)
+    throw new InvalidInputError(unknown[0] as string, `Unknown createClient option(s): ${unknown.join(", ")}`);
+  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
+    throw new InvalidInputError("apiKey", "createClient needs apiKey: an organization API key (a non-empty string)");
+  }
+  const headers = { ...options.headers };
+  if (Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) {
+    throw new InvalidInputError("headers", "Pass the key as apiKey, not as an Authorization header");
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function") throw new InvalidInputError("fetch", "No fetch available: pass options.fetch");
+  return {
+    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    headers: { "User-Agent": options.userAgent ?? "atlassian-admin-api-access", ...headers },
+    timeout: count("timeout", options.timeout, 30_000, 1),
+    concurrency: count("concurrency", options.concurrency, 4, 1),
+    retry: {
+      ...defaultRetryPolicy,
+      maxRetries: count("maxRetries", options.maxRetries, defaultRetryPolicy.maxRetries, 0),
+      maxRetryDelayMs: count("maxRetryDelay", options.maxRetryDelay, defaultRetryPolicy.maxRetryDelayMs, 0),
+    },
+    logger: options.logger ?? console,
+    logLevel: options.logLevel ?? "off",
+    logBodies: options.logBodies ?? "masked",
+  };
+}
+
+function count(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min)
+    throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${String(value)}`);
+  return value;
+}

@@ -1,0 +1,107 @@
+/** The org's service accounts' API tokens: count (any number of ids), list, revoke. */
+import type { CallContext } from "../call.js";
+import { call } from "../call.js";
+import { AdminApiError, InvalidInputError } from "../errors.js";
+import { mapConcurrent } from "../map-concurrent.js";
+import { assertPathParam } from "../path.js";
+import type {
+  ApiToken,
+  ServiceAccountCredentialCountResponse,
+  ServiceAccountTokenCounts,
+  ServiceAccountTokenQuery,
+} from "../types.js";
+import { assertQuery } from "../validate-query.js";
+import type { RequestOptions } from "./api-tokens.js";
+
+/** The API's limit of ids per count request (maxItems in the spec). */
+export const MAX_IDS_PER_COUNT = 100;
+
+export function serviceAccounts(ctx: CallContext) {
+  const countChunk = (orgId: string, ids: string[], signal: AbortSignal | undefined) =>
+    call<ServiceAccountCredentialCountResponse>(
+      ctx,
+      "countServiceAccountApiTokens",
+      (fetch) =>
+        ctx.raw.POST("/orgs/{orgId}/service-accounts/count", {
+          params: { path: { orgId } },
+          body: ids,
+          signal: signal ?? null,
+          fetch,
+        }),
+      (data) =>
+        data !== null && typeof data === "object" && !Array.isArray(data)
+          ? undefined
+          : "the counts are not a JSON object",
+    );
+
+  return {
+    /**
+     * Counts the API tokens of any number of service accounts: ids are de-duplicated and sent 100 per request,
+     * `concurrency` requests at a time, and the answers merged. An empty list sends nothing. If a request still
+     * fails after its retries, the error's `partialResult` holds the merged answers of the requests that succeeded.
+     * Scope: read:service-accounts-tokens:admin.
+     */
+    async countTokens(
+      orgId: string,
+      ids: readonly string[],
+      options: RequestOptions = {},
+    ): Promise<ServiceAccountTokenCounts> {
+      assertPathParam("orgId", orgId);
+      if (!Array.isArray(ids)) throw new InvalidInputError("ids", "ids must be an array of service account ids");
+      for (const [i, id] of ids.entries()) assertPathParam(`ids[${i}]`, id);
+      const unique = [...new Set(ids)];
+      const chunks: string[][] = [];
+      for (let i = 0; i < unique.length; i += MAX_IDS_PER_COUNT) chunks.push(unique.slice(i, i + MAX_IDS_PER_COUNT));
+      const outcome = await mapConcurrent(chunks, ctx.concurrency, (chunk) => countChunk(orgId, chunk, options.signal));
+      const merged = merge(outcome.results);
+      if ("error" in outcome) {
+        if (outcome.error instanceof AdminApiError) outcome.error.partialResult = merged;
+        throw outcome.error;
+      }
+      return merged;
+    },
+
+    /** Lists one service account's API tokens (no pagination). Scope: read:service-accounts-tokens:admin. */
+    async listTokens(
+      orgId: string,
+      accountId: string,
+      query: ServiceAccountTokenQuery = {},
+      options: RequestOptions = {},
+    ): Promise<ApiToken[]> {
+      assertPathParam("orgId", orgId);
+      assertPathParam("accountId", accountId);
+      assertQuery(query);
+      return call<ApiToken[]>(
+        ctx,
+        "getServiceAccountApiToken",
+        (fetch) =>
+          ctx.raw.GET("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
+            params: { path: { orgId, accountId }, query },
+            signal: options.signal ?? null,
+            fetch,
+          }),
+        (data) => (Array.isArray(data) ? undefined : "the token list is not an array"),
+      );
+    },
+
+    /** Revokes every API token of one service account. Scope: delete:service-accounts-tokens:admin. */
+    async revokeTokens(orgId: string, accountId: string, options: RequestOptions = {}): Promise<void> {
+      assertPathParam("orgId", orgId);
+      assertPathParam("accountId", accountId);
+      await call(ctx, "revokeApiTokens", (fetch) =>
+        ctx.raw.DELETE("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
+          params: { path: { orgId, accountId } },
+          signal: options.signal ?? null,
+          fetch,
+        }),
+      );
+    },
+  };
+}
+
+function merge(answers: ServiceAccountCredentialCountResponse[]): ServiceAccountTokenCounts {
+  return {
+    validServiceAccountIds: answers.flatMap((a) => a.validServiceAccountIds ?? []),
+    invalidServiceAccountIds: answers.flatMap((a) => a.invalidServiceAccountIds ?? []),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The fetch given to openapi-fetch: one request in, one final response out, with retries, a per-attempt timeout,
+ * the caller's AbortSignal, the client-wide rate-limit cool-down and logging. It sits beneath openapi-fetch because
+ * middleware cannot re-send a request.
+ */
+
+import { delay } from "./delay.js";
+import { describeBody } from "./describe-body.js";
+import { ConnectionError, RateLimitError, TimeoutError } from "./errors.js";
+import { logAt } from "./logger.js";
+import { operationFor } from "./operations.js";
+import type { ResolvedOptions } from "./options.js";
+import type { RateLimitState } from "./rate-limit.js";
+import { redactHeaders } from "./redact.js";
+import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry-policy.js";
+
+export type Transport = (request: Request) => Promise<Response>;
+
+/** Clock and randomness, replaceable in tests. */
+export interface TransportEnv {
+  now: () => number;
+  random: () => number;
+}
+
+const realEnv: TransportEnv = { now: Date.now, random: Math.random };
+
+/** A timeout is told apart from a caller abort by this reason. */
+const TIMED_OUT = Symbol("timed out");
+
+export function createTransport(
+  options: ResolvedOptions,
+  state: RateLimitState,
+  env: TransportEnv = realEnv,
+): Transport {
+  const { retry, timeout } = options;
+  const debug = logAt(options.logger, options.logLevel, "debug");
+  const info = logAt(options.logger, options.logLevel, "info");
+
+  return async function send(request) {
+    const signal = request.signal;
+    const url = new URL(request.url);
+    const what = `${request.method} ${url.pathname}`;
+    const retrySafe = operationFor(request.method, url.pathname)?.retrySafe ?? false;
+    // Read once: a body stream can be sent only once, and every retry sends it again.
+    const body = request.body === null ? null : await request.arrayBuffer();
+    for (let retries = 0; ; retries++) {
+      await coolDown(state, signal, env, retry.maxRetryDelayMs, what);
+      const started = env.now();
+      const attempt = await attemptOnce(options.fetch, request, body, timeout, signal);
+      const outcome = attempt.outcome;
+      if (outcome.kind === "response") state.observe(outcome.headers, env.now(), retry.maxRetryDelayMs);
+      debug?.(
+        `${what} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
+          attempt.body,
+          options.logBodies,
+        )}`,
+      );
+      const canRetry = retrySafe && shouldRetry(outcome, retries, retry) && !attempt.response?.ok;
+      if (!canRetry) return finish(attempt, request, state, retries);
+      const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
+      if (wait > retry.maxRetryDelayMs) {
+        info?.(`${what}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`);
+        return finish(attempt, request, state, retries);
+      }
+      if (outcome.kind === "response" && outcome.status === 429) state.block(env.now() + wait);
+      info?.(
+        `${what}: retrying after ${describeOutcome(outcome)} in ${wait} ms (retry ${retries + 1} of ${retry.maxRetries})`,
+      );
+      await delay(wait, signal);
+    }
+  };
+}
+
+interface Attempt {
+  outcome: AttemptOutcome;
+  response?: Response;
+  body?: ArrayBuffer;
+}
+
+async function attemptOnce(
+  fetchImpl: Transport,
+  request: Request,
+  body: ArrayBuffer | null,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<Attempt> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
+  const forward = () => controller.abort(signal.reason);
+  signal.addEventListener("abort", forward, { once: true });
+  try {
+    const sent = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: controller.signal,
+    });
+    const response = await fetchImpl(sent);
+    // Buffer inside the timeout, so a body that stalls half-way times out too and can be retried.
+    const buffered = await response.arrayBuffer();
+    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+    const copy = new Response(nullBodyStatus(response.status) ? null : buffered, init);
+    return {
+      outcome: { kind: "response", status: response.status, headers: response.headers },
+      response: copy,
+      body: buffered,
+    };
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    return {
+      outcome: controller.signal.reason === TIMED_OUT ? { kind: "timeout", error } : { kind: "connection", error },
+    };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", forward);
+  }
+}
+
+function nullBodyStatus(status: number): boolean {
+  return status === 204 || status === 205 || status === 304;
+}
+
+/** The final answer: the response (errors are mapped by the caller), or a transport error. */
+function finish(attempt: Attempt, request: Request, state: RateLimitState, retries: number): Response {
+  if (attempt.response) return attempt.response;
+  const outcome = attempt.outcome;
+  const init = {
+    request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+    rateLimit: state.latest,
+    cause: outcome.kind === "response" ? undefined : outcome.error,
+  };
+  const tries = `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
+  const where = `${request.method} ${new URL(request.url).pathname}`;
+  if (outcome.kind === "timeout") {
+    throw new TimeoutError(
+      `${where} timed out after ${tries}: the API did not answer in time. Retry later, or raise the timeout option.`,
+      init,
+    );
+  }
+  throw new ConnectionError(
+    `${where} failed after ${tries}: could not reach the API (${String((outcome as { error: unknown }).error)}). Check the network and baseUrl, then retry.`,
+    init,
+  );
+}
+
+/** Waits for the client-wide cool-down; a cool-down beyond `maxWaitMs` throws RateLimitError instead. */
+async function coolDown(
+  state: RateLimitState,
+  signal: AbortSignal,
+  env: TransportEnv,
+  maxWaitMs: number,
+  what: string,
+): Promise<void> {
+  const wait = state.blockedUntil - env.now();
+  if (wait <= 0) return;
+  if (wait > maxWaitMs) {
+    throw new RateLimitError(
+      `${what}: rate limited for ${Math.ceil(wait / 1000)} s more; retry after ${new Date(state.blockedUntil).toISOString()}.`,
+      {
+        status: 429,
+        rateLimit: state.latest,
+        retryAfterMs: wait,
+        resetAt: new Date(state.blockedUntil),
+      },
+    );
+  }
+  await delay(wait, signal);
+}
+
+function describeOutcome(outcome: AttemptOutcome): string {
+  return outcome.kind === "response"
+    ? `HTTP ${outcome.status}`
+    : outcome.kind === "timeout"
+      ? "a timeout"
+      : "a connection error";
+}

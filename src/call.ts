@@ -1,7 +1,7 @@
 /** One helper unwraps openapi-fetch's `{ data, error, response }`: callers of the facade see data or an error. */
 import type { Client } from "openapi-fetch";
 import { errorFromResponse } from "./error-from-response.js";
-import { AdminApiError, InvalidResponseError } from "./errors.js";
+import { InvalidResponseError } from "./errors.js";
 import type { paths } from "./generated/admin-api-access.js";
 import { type OperationId, operationPolicies } from "./operations.js";
 import type { RateLimitState } from "./rate-limit.js";
@@ -47,7 +47,6 @@ export async function call<T>(
       const type = response.headers.get("content-type") ?? "none";
       throw invalidBody(request, response, `the body is not valid JSON (content-type ${type})`, error);
     }
-    if (error instanceof AdminApiError) throw scrubError(error, ctx.secret);
     throw error;
   }
   if (result.response.ok) {
@@ -73,9 +72,4 @@ function invalidBody(request: Request, response: Response, problem: string, caus
       cause,
     },
   );
-}
-
-function scrubError(error: AdminApiError, secret: string): AdminApiError {
-  if (error.message.includes(secret)) error.message = error.message.split(secret).join("[REDACTED]");
-  return error;
 }

@@ -13,7 +13,7 @@ import { createTransport } from "./transport.js";
 export function createClient(options: ClientOptions) {
   const resolved = resolveOptions(options);
   const state = new RateLimitState();
-  const transport = createTransport(resolved, state);
+  const transport = createTransport(resolved, state, options.apiKey);
   const raw = createFetchClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: transport,

@@ -12,11 +12,16 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 const rank: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-/** A log function for `level` when `configured` lets it through, else undefined (so callers build no message). */
+/**
+ * A log function for `level` when `configured` lets it through, else undefined (so callers build no message).
+ * Every line has `secret` replaced: a server may echo the key back in a body.
+ */
 export function logAt(
   logger: Logger,
   configured: LogLevel,
   level: Exclude<LogLevel, "off">,
+  secret: string,
 ): ((m: string) => void) | undefined {
-  return rank[configured] >= rank[level] ? (message) => logger[level](message) : undefined;
+  if (rank[configured] < rank[level]) return undefined;
+  return (message) => logger[level](message.split(secret).join("[REDACTED]"));
 }

@@ -8,7 +8,11 @@ export function assertPathParam(name: string, value: unknown): asserts value is 
   }
   // "." and ".." survive percent-encoding and would be resolved away by URL normalisation.
   if (value === "." || value === "..") throw new InvalidInputError(name, `${name} cannot be "${value}"`);
+  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws URIError).
+  if (LONE_SURROGATE.test(value)) throw new InvalidInputError(name, `${name} contains a lone UTF-16 surrogate`);
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The path serializer given to openapi-fetch. A function replacer: openapi-fetch's own uses a replacement string,

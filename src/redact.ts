@@ -27,3 +27,14 @@ export function scrubSecret<T>(value: T, secret: string): T {
   }
   return value;
 }
+
+/** `error` itself when it does not mention `secret`; else a plain copy (name, message, stack) with it replaced. */
+export function scrubCause(error: unknown, secret: string): unknown {
+  if (!(error instanceof Error)) return scrubSecret(error, secret);
+  const seen = `${error.message}\n${error.stack ?? ""}\n${String(error.cause ?? "")}`;
+  if (secret === "" || !seen.includes(secret)) return error;
+  const copy = new Error(scrubSecret(error.message, secret), { cause: scrubCause(error.cause, secret) });
+  copy.name = error.name;
+  copy.stack = scrubSecret(error.stack ?? "", secret);
+  return copy;
+}

@@ -11,7 +11,7 @@ import { logAt } from "./logger.js";
 import { operationFor } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
 import type { RateLimitState } from "./rate-limit.js";
-import { redactHeaders } from "./redact.js";
+import { redactHeaders, scrubCause } from "./redact.js";
 import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry-policy.js";
 
 export type Transport = (request: Request) => Promise<Response>;
@@ -22,7 +22,8 @@ export interface TransportEnv {
   random: () => number;
 }
 
-const realEnv: TransportEnv = { now: Date.now, random: Math.random };
+// Late-bound, so fake clocks in tests apply.
+const realEnv: TransportEnv = { now: () => Date.now(), random: () => Math.random() };
 
 /** A timeout is told apart from a caller abort by this reason. */
 const TIMED_OUT = Symbol("timed out");
@@ -30,11 +31,13 @@ const TIMED_OUT = Symbol("timed out");
 export function createTransport(
   options: ResolvedOptions,
   state: RateLimitState,
+  /** The API key, only to scrub it from log lines and errors a server or a fetch might echo it in. */
+  secret: string,
   env: TransportEnv = realEnv,
 ): Transport {
   const { retry, timeout } = options;
-  const debug = logAt(options.logger, options.logLevel, "debug");
-  const info = logAt(options.logger, options.logLevel, "info");
+  const debug = logAt(options.logger, options.logLevel, "debug", secret);
+  const info = logAt(options.logger, options.logLevel, "info", secret);
 
   return async function send(request) {
     const signal = request.signal;
@@ -56,11 +59,11 @@ export function createTransport(
         )}`,
       );
       const canRetry = retrySafe && shouldRetry(outcome, retries, retry) && !attempt.response?.ok;
-      if (!canRetry) return finish(attempt, request, state, retries);
+      if (!canRetry) return finish(attempt, request, state, retries, secret);
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
       if (wait > retry.maxRetryDelayMs) {
         info?.(`${what}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`);
-        return finish(attempt, request, state, retries);
+        return finish(attempt, request, state, retries, secret);
       }
       if (outcome.kind === "response" && outcome.status === 429) state.block(env.now() + wait);
       info?.(
@@ -121,13 +124,14 @@ function nullBodyStatus(status: number): boolean {
 }
 
 /** The final answer: the response (errors are mapped by the caller), or a transport error. */
-function finish(attempt: Attempt, request: Request, state: RateLimitState, retries: number): Response {
+function finish(attempt: Attempt, request: Request, state: RateLimitState, retries: number, secret: string): Response {
   if (attempt.response) return attempt.response;
   const outcome = attempt.outcome;
+  const cause = scrubCause(outcome.kind === "response" ? undefined : outcome.error, secret);
   const init = {
     request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
     rateLimit: state.latest,
-    cause: outcome.kind === "response" ? undefined : outcome.error,
+    cause,
   };
   const tries = `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
   const where = `${request.method} ${new URL(request.url).pathname}`;
@@ -138,7 +142,7 @@ function finish(attempt: Attempt, request: Request, state: RateLimitState, retri
     );
   }
   throw new ConnectionError(
-    `${where} failed after ${tries}: could not reach the API (${String((outcome as { error: unknown }).error)}). Check the network and baseUrl, then retry.`,
+    `${where} failed after ${tries}: could not reach the API (${String(cause)}). Check the network and baseUrl, then retry.`,
     init,
   );
 }

@@ -1,0 +1,89 @@
+import { errorBody } from "./error-body.js";
+import type { Fault } from "./fault.js";
+import type { Prng } from "./prng.js";
+import type { Reply, WireAnswer } from "./reply.js";
+import { toWire } from "./reply.js";
+
+/** Faults that answer on their own, without the API handling the request. */
+export type StandaloneFault = Extract<Fault, { kind: "429" | "server-error" | "reset" | "hang" }>;
+/** Faults that distort the API's real answer. */
+export type DistortingFault = Exclude<Fault, StandaloneFault>;
+
+const reasons: Record<number, string> = {
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+/** Whether the fault answers without consulting the API. */
+export function isStandalone(fault: Fault): fault is StandaloneFault {
+  return fault.kind === "429" || fault.kind === "server-error" || fault.kind === "reset" || fault.kind === "hang";
+}
+
+/** The answer of a 429 or 5xx fault (reset and hang have none; the server acts them out). */
+export function faultAnswer(fault: Extract<Fault, { kind: "429" | "server-error" }>, limit = 1000): WireAnswer {
+  if (fault.kind === "server-error") {
+    const title = `${fault.status} ${reasons[fault.status]}`;
+    return {
+      status: fault.status,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+      body: `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
+    };
+  }
+  const reset = new Date(Date.now() + (fault.resetAfterSeconds ?? 1) * 1000);
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json; charset=utf-8",
+    "X-RateLimit-Limit": String(limit),
+    "X-RateLimit-Remaining": "0",
+    "X-RateLimit-Reset": reset.toISOString(),
+  };
+  const { retryAfter } = fault;
+  if (typeof retryAfter === "number") headers["Retry-After"] = String(retryAfter);
+  else if (retryAfter instanceof Date) headers["Retry-After"] = retryAfter.toUTCString();
+  else if (retryAfter !== undefined) headers["Retry-After"] = retryAfter;
+  return { status: 429, headers, body: JSON.stringify(errorBody(429, "Rate limit exceeded")) };
+}
+
+/** The real answer, distorted as the fault says. `cursor` is the cursor the request sent, if any. */
+export function distort(fault: DistortingFault, reply: Reply, cursor: string | undefined): WireAnswer {
+  const json = { "Content-Type": "application/json; charset=utf-8" };
+  const body: unknown = "body" in reply ? reply.body : { data: [], links: {} };
+  switch (fault.kind) {
+    case "truncated-json": {
+      const text = JSON.stringify(body);
+      return { status: 200, headers: json, body: text.slice(0, Math.floor(text.length / 2)) };
+    }
+    case "wrong-content-type":
+      return {
+        status: 200,
+        headers: { "Content-Type": "text/html; charset=utf-8" },
+        body: "<!DOCTYPE html><html><head><title>Log in</title></head><body><form>Sign in to continue</form></body></html>",
+      };
+    case "data-not-array": {
+      const page = isPage(body) ? body : { data: [], links: {} };
+      return { status: 200, headers: json, body: JSON.stringify({ ...page, data: { ...page.data } }) };
+    }
+    case "repeat-cursor": {
+      if (!isPage(body)) return toWire(reply);
+      const again = cursor ?? body.links.self;
+      return { status: 200, headers: json, body: JSON.stringify({ ...body, links: { ...body.links, next: again } }) };
+    }
+  }
+}
+
+/** A random retryable fault, for soak tests with `faultRate`. */
+export function randomFault(prng: Prng): StandaloneFault {
+  return prng.pick<StandaloneFault>([
+    { kind: "429", retryAfter: "0" },
+    { kind: "server-error", status: 500 },
+    { kind: "server-error", status: 502 },
+    { kind: "server-error", status: 503 },
+    { kind: "server-error", status: 504 },
+    { kind: "reset" },
+  ]);
+}
+
+function isPage(body: unknown): body is { data: unknown[]; links: { self?: string | null } } {
+  return typeof body === "object" && body !== null && Array.isArray((body as { data?: unknown }).data);
+}

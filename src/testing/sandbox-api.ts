@@ -1,0 +1,84 @@
+import { type Context, type Document, OpenAPIBackend } from "openapi-backend";
+import { spec } from "../generated/admin-api-access.spec.js";
+import { isBearer } from "./bearer-auth.js";
+import { errorBody } from "./error-body.js";
+import { createOperationHandlers } from "./operation-handlers.js";
+import type { Failure, Reply } from "./reply.js";
+import type { SandboxState } from "./sandbox-state.js";
+
+/** The path prefix of the real base URL, kept so the sandbox's base URL is a drop-in. */
+export const apiRoot = "/admin/api-access/v1";
+
+/** A request as openapi-backend takes it: the full path, the parsed query, and the raw body text. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string | string[]>;
+  body: string | undefined;
+}
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params?: { missingProperty?: string };
+}
+
+/** An openapi-backend instance over the spec object: it routes by operationId, checks the bearer key and validates. */
+export async function createSandboxApi(state: SandboxState, apiKey: string): Promise<OpenAPIBackend> {
+  const api = new OpenAPIBackend({
+    // A copy, because openapi-backend dereferences the document it is given in place.
+    definition: structuredClone(spec) as Document,
+    apiRoot,
+    strict: true,
+    validate: true,
+    coerceTypes: true,
+    // Compile only the validators requests use; the sandbox never validates its own responses.
+    quick: true,
+    // Request parameters carry no date-time format; this only silences Ajv's warning about response schemas.
+    ajvOpts: { formats: { "date-time": true } },
+    handlers: {
+      ...createOperationHandlers(state),
+      notFound: (c: Context): Failure => ({ status: 404, body: errorBody(404, `No operation at ${c.request.path}`) }),
+      methodNotAllowed: (c: Context): Failure => ({
+        status: 405,
+        body: errorBody(405, `Method ${c.request.method.toUpperCase()} is not allowed on ${c.request.path}`),
+      }),
+      unauthorizedHandler: (): Failure => ({
+        status: 401,
+        body: errorBody(401, "Send the organization API key as 'Authorization: Bearer <key>'"),
+      }),
+      validationFail: (c: Context): Failure => ({
+        status: 400,
+        body: errorBody(400, describeValidationErrors((c.validation.errors ?? []) as AjvError[])),
+      }),
+    },
+    securityHandlers: { bearerAuth: (c: Context) => isBearer(c.request.headers.authorization, apiKey) },
+  });
+  await api.init();
+  return api;
+}
+
+/** Names each failing parameter: "Invalid value for parameter 'pageSize': must be >= 1". */
+function describeValidationErrors(errors: AjvError[]): string {
+  if (errors.length === 0) return "The request does not match the API specification";
+  return errors
+    .map((error) => {
+      const [, where, name] = error.instancePath.split("/");
+      const parameter = name ?? error.params?.missingProperty;
+      if (where === "requestBody" || error.instancePath === "" || !parameter) {
+        return `Invalid request body: ${error.message ?? "does not match the schema"}`;
+      }
+      return `Invalid value for parameter '${parameter}': ${error.message ?? "does not match the schema"}`;
+    })
+    .join("; ");
+}
+
+/** Runs one request through the API; an unexpected handler failure answers 500 rather than killing the server. */
+export async function handleApiRequest(api: OpenAPIBackend, request: ApiRequest): Promise<Reply> {
+  try {
+    return (await api.handleRequest(request)) as Reply;
+  } catch (error) {
+    return { status: 500, body: errorBody(500, `Sandbox error: ${(error as Error).message}`) };
+  }
+}

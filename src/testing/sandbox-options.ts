@@ -1,0 +1,61 @@
+/** Options of startSandbox. Every field is optional; `resolveSandboxOptions` fills in the defaults. */
+export interface SandboxOptions {
+  /** Seed of every random choice (data and random faults). @default 1 */
+  seed?: number;
+  /** How many user API tokens to seed. @default 250 */
+  tokens?: number;
+  /** How many service accounts to seed, each with 0 to 4 tokens (every fourth with none). @default 12 */
+  serviceAccounts?: number;
+  /** Port on 127.0.0.1; 0 picks a free one. @default 0 */
+  port?: number;
+  /** The key requests must send as `Authorization: Bearer <apiKey>`. @default a fixed fake key */
+  apiKey?: string;
+  /** The one organization the sandbox knows; other ids answer 404. @default a fixed UUID */
+  orgId?: string;
+  /** The sandbox clock: seeded dates and date filters are relative to it. @default 2026-11-01T00:00:00Z */
+  now?: Date;
+  /** A fixed-window request budget; over it the sandbox answers 429. `false` turns it off. @default false */
+  rateLimit?: { limit: number; windowMs: number } | false;
+  /** Delay added to every answer, in milliseconds. @default 0 */
+  latencyMs?: number;
+  /** Share (0..1) of requests that get a random retryable fault (429, 5xx HTML, reset), seeded. @default 0 */
+  faultRate?: number;
+}
+
+/** The options with every default applied. */
+export type ResolvedSandboxOptions = Required<SandboxOptions>;
+
+/** The defaults of SandboxOptions, in one place. */
+export const defaultSandboxOptions = {
+  seed: 1,
+  tokens: 250,
+  serviceAccounts: 12,
+  port: 0,
+  apiKey: "ATCTT3xFfGN0-sandbox-fake-key-4f8b2c1e9d7a6b5c",
+  orgId: "6f1f3c2a-8d4e-4b7a-9c5d-2e1f0a9b8c7d",
+  now: new Date("2026-11-01T00:00:00Z"),
+  rateLimit: false,
+  latencyMs: 0,
+  faultRate: 0,
+} as const satisfies ResolvedSandboxOptions;
+
+/** Applies defaults once and refuses unknown or out-of-range options, so nothing downstream checks again. */
+export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
+  const unknown = Object.keys(options).filter((key) => !Object.hasOwn(defaultSandboxOptions, key));
+  if (unknown.length > 0) throw new TypeError(`Unknown sandbox option(s): ${unknown.join(", ")}`);
+  const resolved: ResolvedSandboxOptions = { ...defaultSandboxOptions };
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) Object.assign(resolved, { [key]: value });
+  }
+  const counts = { tokens: resolved.tokens, serviceAccounts: resolved.serviceAccounts, latencyMs: resolved.latencyMs };
+  for (const [name, value] of Object.entries(counts)) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`Sandbox option ${name} must be an integer >= 0`);
+  }
+  if (!(resolved.faultRate >= 0 && resolved.faultRate <= 1))
+    throw new RangeError("Sandbox option faultRate must be in 0..1");
+  if (resolved.rateLimit && !(resolved.rateLimit.limit >= 1 && resolved.rateLimit.windowMs > 0)) {
+    throw new RangeError("Sandbox option rateLimit needs limit >= 1 and windowMs > 0");
+  }
+  if (Number.isNaN(resolved.now.getTime())) throw new RangeError("Sandbox option now must be a valid Date");
+  return resolved;
+}

@@ -1,0 +1,8 @@
+import type { SeedData } from "./seed-data.js";
+
+/** The mutable data the handlers read and the revocations change. */
+export interface SandboxState extends SeedData {
+  orgId: string;
+  /** The sandbox clock that date filters compare with. */
+  now: Date;
+}

@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { isBearer } from "./bearer-auth.js";
+import { type Fault, faultMatches } from "./fault.js";
+import { distort, faultAnswer, isStandalone, randomFault } from "./fault-answers.js";
+import { createPrng } from "./prng.js";
+import { createRateLimiter, rateLimitedAnswer } from "./rate-limiter.js";
+import { toWire, type WireAnswer } from "./reply.js";
+import type { RecordedRequest, Sandbox } from "./sandbox.js";
+import { apiRoot, createSandboxApi, handleApiRequest } from "./sandbox-api.js";
+import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options.js";
+import { seedData } from "./seed-data.js";
+
+/** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const o = resolveSandboxOptions(options);
+  const state = { orgId: o.orgId, now: o.now, ...seedData(o) };
+  const api = await createSandboxApi(state, o.apiKey);
+  // A separate stream from the data's, so turning faults on does not change the seeded tokens.
+  const faultPrng = createPrng(o.seed ^ 0x5eed_fa17);
+  const rateLimit = o.rateLimit ? createRateLimiter(o.rateLimit.limit, o.rateLimit.windowMs) : undefined;
+  const requests: RecordedRequest[] = [];
+  const queued: Fault[] = [];
+  const sockets = new Set<Socket>();
+  const closing = new AbortController();
+
+  const takeFault = (method: string, path: string): Fault | undefined => {
+    const index = queued.findIndex((fault) => faultMatches(fault, method, path));
+    if (index >= 0) return queued.splice(index, 1)[0];
+    return o.faultRate > 0 && faultPrng.next() < o.faultRate ? randomFault(faultPrng) : undefined;
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const method = (req.method ?? "GET").toUpperCase();
+    const path = url.pathname.startsWith(`${apiRoot}/`) ? url.pathname.slice(apiRoot.length) : url.pathname;
+    const text = await readBody(req);
+    const entry: RecordedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: parseBody(text),
+      status: 0,
+      authorized: isBearer(req.headers.authorization, o.apiKey),
+    };
+    requests.push(entry);
+    const fault = takeFault(method, path);
+    await sleep(o.latencyMs + (fault?.delayMs ?? 0), undefined, { signal: closing.signal });
+    if (fault?.kind === "reset") return void req.socket.destroy();
+    if (fault?.kind === "hang") return;
+    let answer: WireAnswer;
+    if (fault && isStandalone(fault)) {
+      answer = faultAnswer(fault, o.rateLimit ? o.rateLimit.limit : undefined);
+    } else {
+      const budget = rateLimit?.();
+      if (budget && !budget.allowed) {
+        answer = rateLimitedAnswer(budget.headers);
+      } else {
+        const reply = await handleApiRequest(api, {
+          method,
+          path: url.pathname,
+          query: queryObject(url.searchParams),
+          headers: req.headers as Record<string, string | string[]>,
+          body: text || undefined,
+        });
+        answer = fault ? distort(fault, reply, url.searchParams.get("cursor") ?? undefined) : toWire(reply);
+        Object.assign(answer.headers, budget?.headers);
+      }
+    }
+    entry.status = answer.status;
+    res.writeHead(answer.status, answer.headers).end(answer.body);
+  };
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch(() => {
+      // Only an abort by close() or a client gone mid-request lands here; the socket is already being torn down.
+      req.socket.destroy();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject).listen(o.port, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : o.port;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}${apiRoot}`,
+    apiKey: o.apiKey,
+    orgId: o.orgId,
+    serviceAccountIds: [...state.serviceAccounts.keys()],
+    requests,
+    tokens: () => structuredClone(state.userTokens),
+    fault: (...faults) => void queued.push(...faults),
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+/** The query as openapi-backend takes it: a repeated parameter becomes an array (which the spec then rejects). */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? (values[0] ?? "") : values;
+  }
+  return query;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

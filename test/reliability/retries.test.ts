@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from "../../src/index.js";
+import { fakeApi, html, json, ORG, settle } from "./fake-api.js";
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date("2026-11-28T12:00:00Z") });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+const count = (client: ReturnType<typeof fakeApi>["client"]) => settle(client.apiTokens.count(ORG), advance);
+
+/** Fails the first `n` requests with `failure`, then answers a count of 7. */
+const failFirst = (n: number, failure: () => Response) => (_: Request, __: unknown, i: number) =>
+  i < n ? failure() : json(7, 200);
+
+describe("retries", () => {
+  it.each([500, 502, 503, 504])("recovers from %i answered with an HTML page", async (status) => {
+    const { client, seen } = fakeApi(failFirst(2, () => html(status)));
+    await expect(count(client)).resolves.toBe(7);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("throws ServerError with the HTML body as text once retries run out", async () => {
+    const { client, seen } = fakeApi(() => html(503), { maxRetries: 2 });
+    const error = await count(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).status).toBe(503);
+    expect((error as ServerError).body).toContain("<html>");
+    expect(seen).toHaveLength(3);
+  });
+
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+  ])("never retries %i", async (status, type) => {
+    const { client, seen } = fakeApi(() => json({ message: "no" }, status));
+    await expect(count(client)).rejects.toBeInstanceOf(type);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("recovers from connection errors and wraps the last one in ConnectionError with its cause", async () => {
+    const reset = new TypeError("fetch failed", { cause: new Error("ECONNRESET") });
+    const flaky = fakeApi((_, __, i) => (i < 2 ? Promise.reject(reset) : json(7)));
+    await expect(count(flaky.client)).resolves.toBe(7);
+    const down = fakeApi(() => Promise.reject(reset), { maxRetries: 1 });
+    const error = await count(down.client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).cause).toBe(reset);
+    expect(down.seen).toHaveLength(2);
+  });
+
+  it("re-arms the per-attempt timeout for every attempt and throws TimeoutError when all time out", async () => {
+    const hang = (request: Request) =>
+      new Promise<Response>((_, reject) =>
+        request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+      );
+    const slowFirst = fakeApi((request, _, i) => (i === 0 ? hang(request) : json(7)), { timeout: 1_000 });
+    await expect(count(slowFirst.client)).resolves.toBe(7);
+    const allSlow = fakeApi(hang, { timeout: 1_000, maxRetries: 2 });
+    const error = await count(allSlow.client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(allSlow.seen).toHaveLength(3);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("does not retry when maxRetries is 0", async () => {
+    const { client, seen } = fakeApi(() => html(502), { maxRetries: 0 });
+    await expect(count(client)).rejects.toBeInstanceOf(ServerError);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe("delays", () => {
+  it("waits at least Retry-After seconds", async () => {
+    const { client, seen } = fakeApi(failFirst(1, () => json({}, 429, { "retry-after": "3" })));
+    await expect(count(client)).resolves.toBe(7);
+    expect((seen[1]?.at ?? 0) - (seen[0]?.at ?? 0)).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it("waits until a Retry-After HTTP-date", async () => {
+    const at = new Date(Date.now() + 5_000).toUTCString();
+    const { client, seen } = fakeApi(failFirst(1, () => json({}, 429, { "retry-after": at })));
+    await expect(count(client)).resolves.toBe(7);
+    expect((seen[1]?.at ?? 0) - (seen[0]?.at ?? 0)).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it.each(["0", "soon", "-1"])("falls back to backoff for Retry-After %j and still retries", async (value) => {
+    const { client, seen } = fakeApi(failFirst(2, () => json({}, 429, { "retry-after": value })));
+    await expect(count(client)).resolves.toBe(7);
+    expect(seen).toHaveLength(3);
+    // Full jitter under a 0.5 s then 1 s ceiling.
+    expect((seen[2]?.at ?? 0) - (seen[0]?.at ?? 0)).toBeLessThanOrEqual(1_500);
+  });
+
+  it("waits until X-RateLimit-Reset for a 429 without Retry-After", async () => {
+    const reset = new Date(Date.now() + 7_000).toISOString();
+    const { client, seen } = fakeApi(
+      failFirst(1, () => json({}, 429, { "x-ratelimit-reset": reset, "x-ratelimit-remaining": "0" })),
+    );
+    await expect(count(client)).resolves.toBe(7);
+    expect(seen[1]?.at).toBeGreaterThanOrEqual(Date.parse(reset));
+  });
+
+  it("throws RateLimitError at once when the wait exceeds maxRetryDelay", async () => {
+    const reset = new Date(Date.now() + 600_000).toISOString();
+    const { client, seen } = fakeApi(() => json({}, 429, { "retry-after": "600", "x-ratelimit-reset": reset }), {
+      maxRetryDelay: 60_000,
+    });
+    const started = Date.now();
+    const error = (await count(client).catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(600_000);
+    expect(error.resetAt?.toISOString()).toBe(reset);
+    expect(error.message).toMatch(/retry in 600 s/);
+    expect(seen).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("cancellation", () => {
+  it("rejects with the signal's reason during a retry wait and sends nothing more", async () => {
+    const { client, seen } = fakeApi(() => json({}, 429, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const pending = client.apiTokens.count(ORG, {}, { signal: controller.signal });
+    pending.catch(() => {});
+    await advance(1_000);
+    const reason = new Error("stop");
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    await advance(60_000);
+    expect(seen).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("rejects with the signal's reason while a request is in flight", async () => {
+    const { client } = fakeApi(
+      (request) =>
+        new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+    );
+    const controller = new AbortController();
+    const pending = client.apiTokens.list(ORG, {}, { signal: controller.signal }).toArray({ limit: 10 });
+    pending.catch(() => {});
+    await advance(10);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { startSandbox } from "../../src/testing/index.js";
+import { call } from "./sandbox-client.js";
+
+describe("sandbox close", () => {
+  it("resolves with a hanging request open, which then fails", async () => {
+    const sb = await startSandbox({ tokens: 1 });
+    sb.fault({ kind: "hang" });
+    const hanging = call(sb, "/api-tokens").then(
+      () => "answered",
+      () => "failed",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sb.requests.at(-1)?.status).toBe(0);
+    await sb.close();
+    expect(await hanging).toBe("failed");
+  });
+
+  it("frees the port, so a new sandbox can listen on it", async () => {
+    const sb = await startSandbox({ tokens: 1 });
+    const port = Number(new URL(sb.baseUrl).port);
+    await call(sb, "/api-tokens/count");
+    await sb.close();
+    const again = await startSandbox({ tokens: 1, port });
+    expect(again.baseUrl).toContain(`:${port}/`);
+    await again.close();
+  });
+
+  it("refuses unknown options", async () => {
+    await expect(startSandbox({ tokenz: 3 } as never)).rejects.toThrow(/tokenz/);
+  });
+});

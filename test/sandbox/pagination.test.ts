@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../../src/testing/index.js";
+import type { ApiTokenSearchResponse } from "../../src/types.js";
+import { call, getJson } from "./sandbox-client.js";
+
+async function collect(sb: Sandbox, query: string): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let cursor: string | null | undefined;
+  let pages = 0;
+  do {
+    const page = await getJson<ApiTokenSearchResponse>(
+      sb,
+      `/api-tokens?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
+    ids.push(...page.data.map((t) => t.id));
+    cursor = page.links.next;
+    pages++;
+  } while (cursor);
+  return { ids, pages };
+}
+
+describe("sandbox pagination", () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ tokens: 100 });
+  });
+  afterAll(() => sb.close());
+
+  it("covers every token exactly once with pageSize 7", async () => {
+    const { ids, pages } = await collect(sb, "pageSize=7");
+    expect(pages).toBe(Math.ceil(100 / 7));
+    expect(new Set(ids).size).toBe(100);
+    expect(ids.sort()).toEqual(
+      sb
+        .tokens()
+        .map((t) => t.id)
+        .sort(),
+    );
+  });
+
+  it("serves 50 tokens per page when pageSize is absent", async () => {
+    const page = await getJson<ApiTokenSearchResponse>(sb, "/api-tokens");
+    expect(page.data).toHaveLength(50);
+    expect(page.links.self).toEqual(expect.any(String));
+    expect(page.links.next).toEqual(expect.any(String));
+  });
+
+  it("omits links.next on the last page", async () => {
+    const page = await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=1000");
+    expect(page.data).toHaveLength(100);
+    expect(page.links).not.toHaveProperty("next");
+  });
+
+  it("refuses a cursor sent with other filters", async () => {
+    const first = await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=5");
+    const response = await call(sb, `/api-tokens?pageSize=5&status=BLOCKED&cursor=${first.links.next}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].detail).toContain("cursor");
+  });
+
+  it("pages through a filtered and sorted list in order", async () => {
+    const { ids } = await collect(sb, "pageSize=4&sort=-createdAt&status=ALLOWED");
+    const expected = sb
+      .tokens()
+      .filter((t) => t.status === "ALLOWED")
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((t) => t.id);
+    expect(ids).toEqual(expected);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../../src/testing/index.js";
+import { call } from "./sandbox-client.js";
+
+async function detailOf(response: Response): Promise<string> {
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.errors[0]).toMatchObject({ code: "INVALID_REQUEST", status: "400", title: "Bad Request" });
+  return body.errors[0].detail;
+}
+
+describe("sandbox request validation", () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ tokens: 20 });
+  });
+  afterAll(() => sb.close());
+
+  it.each([
+    ["pageSize=0", "pageSize"],
+    ["pageSize=abc", "pageSize"],
+    ["pageSize=1001", "pageSize"],
+    ["createdAtSearchType=between", "createdAtSearchType"],
+    ["lastActiveAtSearchType=gt&lastActiveAtUom=fortnight&lastActiveAtValue=1", "lastActiveAtUom"],
+    ["lastActiveAtSearchType=gt&lastActiveAtUom=day", "lastActiveAtValue"],
+    ["createdAtFrom=2025-01-01T00:00:00Z", "createdAtSearchType"],
+    ["createdAtSearchType=range&createdAtFrom=yesterday", "createdAtFrom"],
+    ["sort=-label", "sort"],
+    ["cursor=not-a-cursor", "cursor"],
+  ])("answers 400 naming the parameter for %s", async (query, parameter) => {
+    expect(await detailOf(await call(sb, `/api-tokens?${query}`))).toContain(parameter);
+  });
+
+  it("answers 400 to an unknown search type on the count too", async () => {
+    expect(await detailOf(await call(sb, "/api-tokens/count?lastActiveAtSearchType=older"))).toContain(
+      "lastActiveAtSearchType",
+    );
+  });
+
+  it("answers 400 to more than 100 service account ids", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
+    const response = await call(sb, "/service-accounts/count", { method: "POST", body: JSON.stringify(ids) });
+    expect(await detailOf(response)).toContain("100");
+  });
+
+  it("accepts exactly 100 service account ids", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `id-${i}`);
+    const response = await call(sb, "/service-accounts/count", { method: "POST", body: JSON.stringify(ids) });
+    expect(response.status).toBe(200);
+  });
+
+  it("answers 400 to a count body that is not an array", async () => {
+    const response = await call(sb, "/service-accounts/count", { method: "POST", body: JSON.stringify({ id: "x" }) });
+    expect(response.status).toBe(400);
+  });
+});

@@ -14,8 +14,8 @@ export interface Page<Item> {
   links: PageLinks;
 }
 
-/** Fetches the page at `cursor` (undefined: the first page). */
-export type FetchPage<Item> = (cursor: string | undefined) => Promise<Page<Item>>;
+/** Fetches the page at `cursor` (undefined: the first page); `signal` aborts it when the walk ends early. */
+export type FetchPage<Item> = (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<Item>>;
 
 export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<Item> {
   readonly #fetchPage: FetchPage<Item>;
@@ -38,30 +38,47 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
   }
 
   /**
-   * Every page, following `links.next` with the same filters and pageSize. Stops on a missing cursor, refuses a
-   * repeated one, and tags an error with `resumeCursor` so `list(..., { startCursor })` can go on from there.
+   * Every page, following `links.next` with the same filters and pageSize. While the caller handles page n, page
+   * n+1 is already on its way (an early `break` aborts it). Stops on a missing cursor, refuses a repeated one, and
+   * tags an error with `resumeCursor` so `list(..., { startCursor })` can go on from there.
    */
-  async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
+  pages(): AsyncGenerator<Page<Item>, void, undefined> {
+    return this.#walk(() => true);
+  }
+
+  async *#walk(prefetchAfter: (page: Page<Item>) => boolean): AsyncGenerator<Page<Item>, void, undefined> {
+    const walk = new AbortController();
     const seen = new Set<string>();
     let cursor = this.#startCursor;
-    for (;;) {
-      if (cursor !== undefined) seen.add(cursor);
-      let page: Page<Item>;
-      try {
-        page = await this.#fetchPage(cursor);
-      } catch (error) {
-        if (error instanceof AdminApiError) error.resumeCursor = cursor;
-        throw error;
+    let pending = this.#fetch(cursor, walk.signal);
+    try {
+      for (;;) {
+        if (cursor !== undefined) seen.add(cursor);
+        const page = await pending;
+        const next = page.nextCursor;
+        if (next !== undefined && seen.has(next)) {
+          throw new InvalidResponseError(`The API repeated the page cursor "${next}": stopped instead of looping.`);
+        }
+        const prefetch = next !== undefined && prefetchAfter(page);
+        if (prefetch) pending = this.#fetch(next, walk.signal);
+        yield page;
+        if (next === undefined) return;
+        if (!prefetch) pending = this.#fetch(next, walk.signal);
+        cursor = next;
       }
-      yield page;
-      if (page.nextCursor === undefined) return;
-      if (seen.has(page.nextCursor)) {
-        throw new InvalidResponseError(
-          `The API repeated the page cursor "${page.nextCursor}": stopped instead of looping.`,
-        );
-      }
-      cursor = page.nextCursor;
+    } finally {
+      walk.abort();
     }
+  }
+
+  /** Fetches one page; an error is tagged with its cursor, and a prefetch nobody awaits never goes unhandled. */
+  #fetch(cursor: string | undefined, signal: AbortSignal): Promise<Page<Item>> {
+    const pending = this.#fetchPage(cursor, signal).catch((error: unknown) => {
+      if (error instanceof AdminApiError) error.resumeCursor = cursor;
+      throw error;
+    });
+    pending.catch(() => {});
+    return pending;
   }
 
   /** Every item of every page, lazily: one page in memory at a time. */
@@ -76,7 +93,8 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
       throw new InvalidInputError("limit", `toArray needs { limit }, a positive integer; got ${String(limit)}`);
     }
     const items: Item[] = [];
-    for await (const page of this.pages()) {
+    // Prefetch only when the next page will be needed: a small limit sends no extra request.
+    for await (const page of this.#walk((p) => items.length + p.data.length < limit)) {
       for (const item of page.data) {
         items.push(item);
         if (items.length >= limit) return items;

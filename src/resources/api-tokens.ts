@@ -35,8 +35,9 @@ export function apiTokens(ctx: CallContext) {
       assertQuery(query);
       const { cursor: firstCursor, ...filters } = query;
       const sent = { pageSize: DEFAULT_PAGE_SIZE, ...filters };
-      const signal = options.signal ?? null;
-      const fetchPage = async (cursor: string | undefined): Promise<Page<ApiToken>> => {
+      const fetchPage = async (cursor: string | undefined, walk?: AbortSignal): Promise<Page<ApiToken>> => {
+        const signal =
+          walk && options.signal ? AbortSignal.any([options.signal, walk]) : (walk ?? options.signal ?? null);
         const body = await call<ApiTokenSearchResponse>(
           ctx,
           "getAllApiTokensByOrgId",

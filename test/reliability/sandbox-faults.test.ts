@@ -58,14 +58,18 @@ describe("faults over real sockets", () => {
 
   it("throws ConnectionError when every attempt is reset", async () => {
     sb.fault({ kind: "reset" }, { kind: "reset" });
-    const error = await client({ maxRetries: 1 }).apiTokens.count(sb.orgId).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 1 })
+      .apiTokens.count(sb.orgId)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).cause).toBeDefined();
   });
 
   it("throws TimeoutError when every attempt hangs", async () => {
     sb.fault({ kind: "hang" }, { kind: "hang" });
-    await expect(client({ maxRetries: 1, timeout: 200 }).apiTokens.count(sb.orgId)).rejects.toBeInstanceOf(TimeoutError);
+    await expect(client({ maxRetries: 1, timeout: 200 }).apiTokens.count(sb.orgId)).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
   });
 
   it.each<[string, Fault]>([
@@ -74,7 +78,9 @@ describe("faults over real sockets", () => {
     ["a page whose data is not an array", { kind: "data-not-array" }],
   ])("throws InvalidResponseError for %s", async (_, fault) => {
     sb.fault(fault);
-    await expect(client().apiTokens.list(sb.orgId).toArray({ limit: 100 })).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(client().apiTokens.list(sb.orgId).toArray({ limit: 100 })).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
   });
 
   it("stops on a repeated cursor instead of looping", async () => {

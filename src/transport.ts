@@ -49,9 +49,12 @@ export function createTransport(
     for (let retries = 0; ; retries++) {
       await coolDown(state, signal, env, retry.maxRetryDelayMs, what);
       const started = env.now();
-      const attempt = await attemptOnce(options.fetch, request, body, timeout, signal);
+      state.inFlight++;
+      const attempt = await attemptOnce(options.fetch, request, body, timeout, signal).finally(() => {
+        state.inFlight--;
+      });
       const outcome = attempt.outcome;
-      if (outcome.kind === "response") state.observe(outcome.headers, env.now(), retry.maxRetryDelayMs);
+      if (outcome.kind === "response") state.observe(outcome.headers);
       debug?.(
         `${what} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
           attempt.body,
@@ -155,20 +158,17 @@ async function coolDown(
   maxWaitMs: number,
   what: string,
 ): Promise<void> {
-  const wait = state.blockedUntil - env.now();
-  if (wait <= 0) return;
-  if (wait > maxWaitMs) {
-    throw new RateLimitError(
-      `${what}: rate limited for ${Math.ceil(wait / 1000)} s more; retry after ${new Date(state.blockedUntil).toISOString()}.`,
-      {
-        status: 429,
-        rateLimit: state.latest,
-        retryAfterMs: wait,
-        resetAt: new Date(state.blockedUntil),
-      },
-    );
+  // Re-checked after every wait: answers that arrived meanwhile may extend it.
+  for (let wait = state.waitMs(env.now(), maxWaitMs); wait > 0; wait = state.waitMs(env.now(), maxWaitMs)) {
+    if (wait > maxWaitMs) {
+      const resetAt = new Date(env.now() + wait);
+      throw new RateLimitError(
+        `${what}: rate limited for ${Math.ceil(wait / 1000)} s more; retry after ${resetAt.toISOString()}.`,
+        { status: 429, rateLimit: state.latest, retryAfterMs: wait, resetAt },
+      );
+    }
+    await delay(wait, signal);
   }
-  await delay(wait, signal);
 }
 
 function describeOutcome(outcome: AttemptOutcome): string {

@@ -1,0 +1,74 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { auditTokens, defaultAuditThresholds, hasFindings } from "../audit.js";
+import { collectTokens } from "../collect-tokens.js";
+import { useColor } from "../color.js";
+import { type Connection, withConnection } from "../connect.js";
+import type { RunContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { renderAudit } from "../format/audit-report.js";
+import { auditFormats, type OutputFormat } from "../format/output-format.js";
+import { createProgress } from "../progress.js";
+import { parseCount } from "../token-filters.js";
+import { formatOption, optionsOf, withExamples } from "./shared.js";
+
+interface AuditOptions {
+  staleDays: number;
+  expiringDays: number;
+  asOf?: Date;
+  format: OutputFormat;
+}
+
+function parseDate(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError("expected an ISO 8601 date-time");
+  return date;
+}
+
+/** `audit`: one pass over every token, then a report; exits 1 when anything is found so CI can gate on it. */
+export function auditCommand(ctx: RunContext): Command {
+  const command = new Command("audit")
+    .description(
+      "Read every user API token once and report stale, never used, non-expiring, expiring, expired and blocked " +
+        "tokens, with counts per user. Exits 1 when anything is found, 0 when nothing is (always 0 with --sandbox, a demo).",
+    )
+    .addOption(
+      new Option("--stale-days <n>", "a token unused for longer than this is stale")
+        .argParser(parseCount)
+        .default(defaultAuditThresholds.staleDays),
+    )
+    .addOption(
+      new Option("--expiring-days <n>", "flag tokens expiring within this many days")
+        .argParser(parseCount)
+        .default(defaultAuditThresholds.expiringDays),
+    )
+    .addOption(
+      new Option("--as-of <date-time>", "judge the tokens as of this time (default: now)").argParser(parseDate),
+    )
+    .addOption(formatOption(auditFormats));
+  withExamples(command, [
+    "admin-api-access audit",
+    'admin-api-access audit --stale-days 60 --expiring-days 14 --format md >> "$GITHUB_STEP_SUMMARY"',
+    "admin-api-access audit --format csv > findings.csv || echo 'tokens need attention'",
+    "admin-api-access audit --sandbox",
+  ]);
+  return command.action(async (_options, cmd: Command) => {
+    const options = optionsOf<AuditOptions>(cmd);
+    const { io, signal } = ctx;
+    const progress = createProgress(io.stderr, io.stderrIsTTY, "audit");
+    const work = async ({ client, orgId }: Connection) => {
+      const limit = Number.POSITIVE_INFINITY;
+      const tokens = await collectTokens(client, orgId, {}, { limit, signal, progress });
+      const thresholds = { staleDays: options.staleDays, expiringDays: options.expiringDays };
+      const report = auditTokens(tokens, options.asOf ?? new Date(), thresholds);
+      io.stdout.write(renderAudit(report, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
+      if (!hasFindings(report)) return ExitCode.ok;
+      // The embedded sandbox is a demo whose findings are the point: only a real org's findings fail the run.
+      if (options.sandbox) {
+        io.stderr.write("Findings exit 1 against a real org; the embedded sandbox run exits 0.\n");
+        return ExitCode.ok;
+      }
+      return ExitCode.findings;
+    };
+    ctx.exitCode = await withConnection(options, ctx, work, progress.waiting);
+  });
+}

@@ -1,0 +1,63 @@
+import { Command } from "commander";
+import { useColor } from "../color.js";
+import { notConfirmedMessage, planConfirmation, promptForId, refusalMessage } from "../confirm.js";
+import { withConnection } from "../connect.js";
+import type { RunContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { listFormats, type OutputFormat } from "../format/output-format.js";
+import { renderRecords } from "../format/render-records.js";
+import { tokenGrid } from "../format/token-grid.js";
+import { UsageError } from "../usage-error.js";
+import { formatOption, optionsOf, withExamples } from "./shared.js";
+
+interface RevokeOptions {
+  dryRun?: boolean;
+  yes?: boolean;
+  format: OutputFormat;
+}
+
+/** `service-accounts revoke`: revokes every API token of one service account, behind the confirmation guard. */
+export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
+  const command = new Command("revoke")
+    .description(
+      "Revoke every API token of one service account. On a terminal you must type the account id to confirm; " +
+        "otherwise --yes is required.",
+    )
+    .argument("<id>", "service account id")
+    .option("--dry-run", "list the tokens that would be revoked; send no DELETE")
+    .option("--yes", "revoke without asking (required when stdin is not a terminal)")
+    .addOption(formatOption(listFormats));
+  withExamples(command, [
+    "admin-api-access service-accounts revoke 0f1e2d3c-... --dry-run",
+    "admin-api-access service-accounts revoke 0f1e2d3c-...        # asks you to type the id",
+    "admin-api-access service-accounts revoke 0f1e2d3c-... --yes  # in a script or CI job",
+  ]);
+  return command.action(async (id: string, _options, cmd: Command) => {
+    const options = optionsOf<RevokeOptions>(cmd);
+    const { io, signal } = ctx;
+    const plan = planConfirmation({
+      dryRun: options.dryRun === true,
+      yes: options.yes === true,
+      interactive: io.stdinIsTTY,
+    });
+    if (plan === "refuse") throw new UsageError(refusalMessage);
+    ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
+      const tokens = await client.serviceAccounts.listTokens(orgId, id, {}, { signal });
+      if (plan === "dry-run") {
+        io.stderr.write(
+          `Dry run: would revoke these ${tokens.length} tokens of service account ${id}. Nothing was sent.\n`,
+        );
+        const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
+        io.stdout.write(renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
+        return ExitCode.ok;
+      }
+      if (plan === "prompt") {
+        const question = `This revokes all ${tokens.length} API tokens of service account ${id}.\nType the account id to confirm: `;
+        if (!(await promptForId(io, question, id, signal))) throw new UsageError(notConfirmedMessage);
+      }
+      await client.serviceAccounts.revokeTokens(orgId, id, { signal });
+      io.stdout.write(`Revoked ${tokens.length} API tokens of service account ${id}.\n`);
+      return ExitCode.ok;
+    });
+  });
+}

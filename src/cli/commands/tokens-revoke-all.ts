@@ -1,0 +1,53 @@
+import { Command } from "commander";
+import { notConfirmedMessage, planConfirmation, promptForId, refusalMessage } from "../confirm.js";
+import { withConnection } from "../connect.js";
+import type { RunContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { UsageError } from "../usage-error.js";
+import { optionsOf, withExamples } from "./shared.js";
+
+interface RevokeOptions {
+  dryRun?: boolean;
+  yes?: boolean;
+}
+
+/** `tokens revoke-all`: revokes every managed user's API token in the org, behind the confirmation guard. */
+export function tokensRevokeAllCommand(ctx: RunContext): Command {
+  const command = new Command("revoke-all")
+    .description(
+      "Revoke EVERY managed user's API token in the organization (the API takes no filter). " +
+        "On a terminal you must type the org id to confirm; otherwise --yes is required.",
+    )
+    .option("--dry-run", "show how many tokens would be revoked; send no DELETE")
+    .option("--yes", "revoke without asking (required when stdin is not a terminal)");
+  withExamples(command, [
+    "admin-api-access tokens revoke-all --dry-run",
+    "admin-api-access tokens revoke-all            # asks you to type the org id",
+    "admin-api-access tokens revoke-all --yes      # in a script or CI job",
+  ]);
+  return command.action(async (_options, cmd: Command) => {
+    const options = optionsOf<RevokeOptions>(cmd);
+    const { io, signal } = ctx;
+    const plan = planConfirmation({
+      dryRun: options.dryRun === true,
+      yes: options.yes === true,
+      interactive: io.stdinIsTTY,
+    });
+    // Refused before connecting: not even a read is sent.
+    if (plan === "refuse") throw new UsageError(refusalMessage);
+    ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
+      const count = await client.apiTokens.count(orgId, {}, { signal });
+      if (plan === "dry-run") {
+        io.stdout.write(`Dry run: would revoke all ${count} API tokens of organization ${orgId}. Nothing was sent.\n`);
+        return ExitCode.ok;
+      }
+      if (plan === "prompt") {
+        const question = `This revokes all ${count} API tokens of organization ${orgId}.\nType the org id to confirm: `;
+        if (!(await promptForId(io, question, orgId, signal))) throw new UsageError(notConfirmedMessage);
+      }
+      await client.apiTokens.revokeAll(orgId, { signal });
+      io.stdout.write(`Revoked all API tokens of organization ${orgId} (${count} before).\n`);
+      return ExitCode.ok;
+    });
+  });
+}

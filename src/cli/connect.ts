@@ -1,0 +1,55 @@
+import { type AdminApiClient, createClient } from "../index.js";
+import type { GlobalOptions, RunContext } from "./context.js";
+import { resolveCredentials } from "./credentials.js";
+import { type RetryLoggerHooks, retryLogger } from "./retry-logger.js";
+
+/** A client bound to one organization, and how to release what it holds (the embedded sandbox). */
+export interface Connection {
+  client: AdminApiClient;
+  orgId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the client for this run: the embedded sandbox with `--sandbox`, else the resolved credentials. The key goes
+ * into `ctx.secrets` at once, so any later error or line that somehow contains it is redacted.
+ */
+export async function connect(
+  options: GlobalOptions,
+  ctx: RunContext,
+  onWait?: RetryLoggerHooks["onWait"],
+): Promise<Connection> {
+  const onLine = options.verbose ? (line: string) => ctx.io.stderr.write(`${line}\n`) : undefined;
+  const common = {
+    userAgent: `atlassian-admin-api-access-cli/${ctx.version}`,
+    logger: retryLogger({ onWait, onLine }),
+    logLevel: "info",
+  } as const;
+  if (options.sandbox) {
+    // Loaded only on demand: a normal run never pulls in the sandbox's server code.
+    const { startSandbox } = await import("../testing/index.js");
+    // The sandbox's clock is set to now so that "stale" and "expiring" mean the same as for a real org.
+    const sandbox = await startSandbox({ now: new Date() });
+    const client = createClient({ ...common, apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
+    return { client, orgId: sandbox.orgId, close: () => sandbox.close() };
+  }
+  const { apiKey, orgId } = await resolveCredentials(options, ctx.io);
+  ctx.secrets.push(apiKey);
+  const client = createClient({ ...common, apiKey, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  return { client, orgId, close: async () => {} };
+}
+
+/** Runs `work` with a connection and always releases it, even when `work` throws; `onWait` hears retry waits. */
+export async function withConnection<T>(
+  options: GlobalOptions,
+  ctx: RunContext,
+  work: (connection: Connection) => Promise<T>,
+  onWait?: RetryLoggerHooks["onWait"],
+): Promise<T> {
+  const connection = await connect(options, ctx, onWait);
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
+}

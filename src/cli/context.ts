@@ -1,0 +1,24 @@
+import type { CliIo } from "./io.js";
+
+/** Options every command accepts (defined once on the program). There is no option for the key itself. */
+export interface GlobalOptions {
+  apiKeyFile?: string;
+  org?: string;
+  baseUrl?: string;
+  sandbox?: boolean;
+  verbose?: boolean;
+  color: boolean;
+}
+
+/** The state of one CLI run, shared by every command. */
+export interface RunContext {
+  io: CliIo;
+  /** Aborted by Ctrl-C; passed to every request. */
+  signal: AbortSignal;
+  /** Strings that must never be printed (the API key, once known). */
+  secrets: string[];
+  /** The version from package.json, for `--version` and the User-Agent. */
+  version: string;
+  /** What the command decided to exit with. */
+  exitCode: number;
+}

@@ -1,0 +1,19 @@
+import { stringify } from "csv-stringify/sync";
+import type { Cell, Grid } from "./output-format.js";
+
+// A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"); tab and carriage
+// return can smuggle one in after the spreadsheet trims them.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell a spreadsheet will show as text: a leading formula character gets a `'` in front. */
+export function neutraliseCell(cell: Cell): Cell {
+  return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Renders a grid as RFC 4180 CSV with a header row, every text cell neutralised. */
+export function renderCsv(grid: Grid): string {
+  return stringify(
+    grid.rows.map((row) => row.map(neutraliseCell)),
+    { header: true, columns: [...grid.columns], record_delimiter: "unix" },
+  );
+}

@@ -1,0 +1,45 @@
+import type { ApiToken } from "../../index.js";
+import type { Grid } from "./output-format.js";
+
+/** The columns of a token in table and CSV output, in order. */
+export const tokenColumns = [
+  "id",
+  "label",
+  "status",
+  "userName",
+  "userEmail",
+  "userId",
+  "createdAt",
+  "expiresAt",
+  "lastActiveAt",
+  "scopes",
+] as const;
+
+/** How dates and absent values read: `raw` keeps the API's values for CSV, `human` shortens them for a terminal. */
+export type TokenStyle = "raw" | "human";
+
+function date(value: string | null | undefined, absent: string, style: TokenStyle): string {
+  if (!value) return style === "human" ? absent : "";
+  return style === "human" ? value.slice(0, 10) : value;
+}
+
+/** One token as the cells of `tokenColumns`. */
+export function tokenRow(token: ApiToken, style: TokenStyle): string[] {
+  return [
+    token.id,
+    token.label,
+    token.status,
+    token.user.name ?? "",
+    token.user.email ?? "",
+    token.user.id,
+    date(token.createdAt, "", style),
+    date(token.expiresAt, "never", style),
+    date(token.lastActiveAt, "never", style),
+    (token.scopes ?? []).join(" "),
+  ];
+}
+
+/** Tokens as a grid under `tokenColumns`. */
+export function tokenGrid(tokens: readonly ApiToken[], style: TokenStyle): Grid {
+  return { columns: tokenColumns, rows: tokens.map((t) => tokenRow(t, style)) };
+}

@@ -1,0 +1,70 @@
+import { Command, Option } from "commander";
+import { auditCommand } from "./commands/audit.js";
+import { sandboxCommand } from "./commands/sandbox.js";
+import { serviceAccountsCountCommand } from "./commands/service-accounts-count.js";
+import { serviceAccountsRevokeCommand } from "./commands/service-accounts-revoke.js";
+import { serviceAccountsTokensCommand } from "./commands/service-accounts-tokens.js";
+import { withExamples } from "./commands/shared.js";
+import { tokensCountCommand } from "./commands/tokens-count.js";
+import { tokensListCommand } from "./commands/tokens-list.js";
+import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
+import type { RunContext } from "./context.js";
+import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
+import { exitCodeHelp } from "./exit-codes.js";
+
+const credentialsHelp = `Credentials:
+  The organization API key comes from ${API_KEY_ENV} or from a file named by --api-key-file.
+  There is deliberately no option that takes the key itself: a key on the command line ends up in shell history
+  and in the process list. The key is never printed, not even in errors.
+  The organization id comes from --org or ${ORG_ID_ENV}.`;
+
+/**
+ * Builds the whole command tree for one run. Commander's own exits are turned into exceptions (`exitOverride`) and
+ * its output into the injected streams, so `main` decides every exit code and tests can run in-process.
+ */
+export function buildProgram(ctx: RunContext): Command {
+  const program = new Command("admin-api-access")
+    .description("Audit, list, count and revoke the API tokens of an Atlassian organization (Admin API Access).")
+    .version(ctx.version, "-V, --version", "print the version")
+    .option("--api-key-file <path>", `read the API key from this file (else ${API_KEY_ENV})`)
+    .option("--org <id>", `organization id (else ${ORG_ID_ENV})`)
+    .option("--base-url <url>", "API base URL (default: https://api.atlassian.com/admin/api-access/v1)")
+    .option("--sandbox", "run this command against an embedded, seeded sandbox instead of a real org")
+    .option("--verbose", "on failure, also print status, request id and stack")
+    .addOption(new Option("--no-color", "no colour (also off when NO_COLOR is set or stdout is not a terminal)"))
+    .addHelpText("after", `\n${credentialsHelp}\n\n${exitCodeHelp}`);
+  withExamples(program, [
+    `export ${API_KEY_ENV}="$(cat ~/.config/atlassian/admin-key)" ${ORG_ID_ENV}=2a8c5d3e-...`,
+    "admin-api-access audit --format md",
+    "admin-api-access tokens list --all --format csv > tokens.csv",
+    "admin-api-access --api-key-file key.txt --org 2a8c5d3e-... tokens count --status BLOCKED",
+    "admin-api-access audit --sandbox",
+  ]);
+
+  const tokens = new Command("tokens").description("User API tokens of the organization's managed users");
+  tokens.addCommand(tokensListCommand(ctx)).addCommand(tokensCountCommand(ctx)).addCommand(tokensRevokeAllCommand(ctx));
+  const accounts = new Command("service-accounts").description("API tokens of the organization's service accounts");
+  accounts
+    .addCommand(serviceAccountsCountCommand(ctx))
+    .addCommand(serviceAccountsTokensCommand(ctx))
+    .addCommand(serviceAccountsRevokeCommand(ctx));
+  program.addCommand(tokens).addCommand(accounts).addCommand(auditCommand(ctx)).addCommand(sandboxCommand(ctx));
+
+  const output = {
+    writeOut: (text: string) => ctx.io.stdout.write(text),
+    writeErr: (text: string) => ctx.io.stderr.write(text),
+  };
+  const configure = (command: Command) => {
+    command
+      .exitOverride()
+      .configureOutput(output)
+      .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+      .showHelpAfterError("(add --help for usage)");
+    for (const sub of command.commands) {
+      if (sub.commands.length === 0) sub.addHelpText("after", `\n${exitCodeHelp}`);
+      configure(sub);
+    }
+  };
+  configure(program);
+  return program;
+}

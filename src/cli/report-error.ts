@@ -1,0 +1,46 @@
+import { AdminApiError } from "../errors.js";
+import { ExitCode } from "./exit-codes.js";
+import { redact } from "./redact.js";
+import { UsageError } from "./usage-error.js";
+
+/** What the CLI prints for a failure, and the code it exits with. */
+export interface ErrorReport {
+  exitCode: ExitCode;
+  text: string;
+}
+
+/** Details `--verbose` adds: status, request id, the (already redacted) request, stack and causes. */
+function details(error: unknown): string[] {
+  const lines: string[] = [];
+  if (error instanceof AdminApiError) {
+    if (error.status !== undefined) lines.push(`status: ${error.status}`);
+    if (error.requestId) lines.push(`request id: ${error.requestId}`);
+    if (error.request) lines.push(`request: ${error.request.method} ${error.request.url}`);
+  }
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    lines.push(current.stack ?? `${current.name}: ${current.message}`);
+    current = current.cause;
+  }
+  return lines;
+}
+
+/**
+ * One line saying what failed and what to do (the SDK's messages already say the latter), plus details when
+ * verbose. Every secret is redacted from the whole text, however it got there.
+ */
+export function reportError(error: unknown, verbose: boolean, secrets: readonly string[]): ErrorReport {
+  let exitCode: ExitCode = ExitCode.apiFailure;
+  let line: string;
+  if (error instanceof UsageError) {
+    exitCode = ExitCode.usage;
+    line = error.message;
+  } else if (error instanceof AdminApiError) {
+    line = error.message;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    line = `Unexpected failure: ${message}${verbose ? "" : " (run again with --verbose for details)"}`;
+  }
+  const text = [`error: ${line}`, ...(verbose ? details(error) : [])].join("\n");
+  return { exitCode, text: `${redact(text, secrets)}\n` };
+}

@@ -1,0 +1,145 @@
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { ApiTokenCountQuery, ApiTokenListQuery } from "../index.js";
+
+/** A positive integer option value; anything else is a usage error (exit 2) before any request. */
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError("expected a whole number >= 1");
+  }
+  return n;
+}
+
+/** A non-negative integer option value (a day count may be 0). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number >= 0");
+  return Number(value);
+}
+
+interface FilterOption {
+  flags: string;
+  /** The query parameter, which is also commander's camel-cased attribute name (except `q`). */
+  param: keyof ApiTokenListQuery;
+  attribute: string;
+  description: string;
+  parse?: (value: string) => number;
+}
+
+const dateFilters = (field: "createdAt" | "lastActiveAt", kebab: string, what: string): FilterOption[] => [
+  {
+    flags: `--${kebab}-search-type <type>`,
+    param: `${field}SearchType`,
+    attribute: `${field}SearchType`,
+    description: `how to filter on ${what}: gt, lt or range`,
+  },
+  {
+    flags: `--${kebab}-uom <unit>`,
+    param: `${field}Uom`,
+    attribute: `${field}Uom`,
+    description: `unit of --${kebab}-value, e.g. day`,
+  },
+  {
+    flags: `--${kebab}-value <n>`,
+    param: `${field}Value`,
+    attribute: `${field}Value`,
+    description: `how many units ago (gt/lt search)`,
+    parse: parseCount,
+  },
+  {
+    flags: `--${kebab}-from <date-time>`,
+    param: `${field}From`,
+    attribute: `${field}From`,
+    description: `start of a range search (ISO 8601)`,
+  },
+  {
+    flags: `--${kebab}-to <date-time>`,
+    param: `${field}To`,
+    attribute: `${field}To`,
+    description: `end of a range search (ISO 8601)`,
+  },
+  {
+    flags: `--${kebab}-range-from <value>`,
+    param: `${field}RangeFrom`,
+    attribute: `${field}RangeFrom`,
+    description: `start of a relative window`,
+  },
+  {
+    flags: `--${kebab}-range-to <value>`,
+    param: `${field}RangeTo`,
+    attribute: `${field}RangeTo`,
+    description: `end of a relative window`,
+  },
+];
+
+/** Every filter of the count and list operations, in the API's order. */
+const filterOptions: FilterOption[] = [
+  {
+    flags: "--q, --query <text>",
+    param: "q",
+    attribute: "query",
+    description: "free text, matched on token label, user name and email",
+  },
+  { flags: "--status <status>", param: "status", attribute: "status", description: "ALLOWED or BLOCKED" },
+  ...dateFilters("createdAt", "created-at", "the creation date"),
+  ...dateFilters("lastActiveAt", "last-active-at", "the last-use date"),
+];
+
+/** Sort and paging of the list operation. */
+const pagingOptions: FilterOption[] = [
+  {
+    flags: "--sort <field>",
+    param: "sort",
+    attribute: "sort",
+    description: "field to sort by, - prefix for descending (e.g. -lastActiveAt)",
+  },
+  {
+    flags: "--page-size <n>",
+    param: "pageSize",
+    attribute: "pageSize",
+    description: "tokens per request",
+    parse: parsePositiveInt,
+  },
+  {
+    flags: "--cursor <cursor>",
+    param: "cursor",
+    attribute: "cursor",
+    description: "start at this page (the `next` cursor of a previous page)",
+  },
+];
+
+function addOptions(command: Command, options: FilterOption[]): Command {
+  for (const def of options) {
+    const option = new Option(def.flags, def.description);
+    command.addOption(def.parse ? option.argParser(def.parse) : option);
+  }
+  return command;
+}
+
+/** Adds every filter of `tokens count` to a command. */
+export function addFilterOptions(command: Command): Command {
+  return addOptions(command, filterOptions);
+}
+
+/** Adds every filter plus sort and paging of `tokens list` to a command. */
+export function addListOptions(command: Command): Command {
+  return addOptions(command, [...filterOptions, ...pagingOptions]);
+}
+
+function pick(options: object, defs: FilterOption[]): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const def of defs) {
+    const value = (options as Record<string, unknown>)[def.attribute];
+    if (value !== undefined) query[def.param] = value;
+  }
+  return query;
+}
+
+/** The count query the parsed options ask for; options not given are left out, not sent empty. */
+export function countQuery(options: object): ApiTokenCountQuery {
+  return pick(options, filterOptions) as ApiTokenCountQuery;
+}
+
+/** The list query the parsed options ask for. */
+export function listQuery(options: object): ApiTokenListQuery {
+  return pick(options, [...filterOptions, ...pagingOptions]) as ApiTokenListQuery;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { auditTokens, classifyToken, defaultAuditThresholds, hasFindings } from "../../src/cli/audit.js";
+import { token } from "./token-fixture.js";
+
+const now = new Date("2026-11-01T00:00:00Z");
+const thresholds = defaultAuditThresholds;
+const bob = { id: "u2", name: "Bob", email: "bob@example.com" };
+
+// One token per situation, plus a clean one; "both" has two findings at once.
+const tokens = [
+  token({ id: "clean" }),
+  token({ id: "stale", lastActiveAt: "2026-07-01T00:00:00Z" }),
+  token({ id: "stale-edge", lastActiveAt: "2026-08-03T00:00:00Z" }), // 90 days exactly: not stale
+  token({ id: "never", lastActiveAt: null, user: bob }),
+  token({ id: "never-absent", lastActiveAt: undefined as unknown as string, user: bob }),
+  token({ id: "no-expiry", expiresAt: null }),
+  token({ id: "expiring", expiresAt: "2026-11-20T00:00:00.000+00:00" }),
+  token({ id: "expired", expiresAt: "2026-10-01T00:00:00Z" }),
+  token({ id: "blocked", status: "BLOCKED", user: bob }),
+  token({ id: "both", status: "BLOCKED", lastActiveAt: "2025-01-01T00:00:00Z" }),
+];
+
+describe("classifyToken", () => {
+  it("finds nothing on a recently used token that expires after the window", () => {
+    expect(classifyToken(token({ id: "ok" }), now, thresholds)).toEqual([]);
+  });
+
+  it("reports every finding of a token, in report order", () => {
+    const t = token({ id: "x", status: "BLOCKED", lastActiveAt: null, expiresAt: null });
+    expect(classifyToken(t, now, thresholds)).toEqual(["neverUsed", "noExpiry", "blocked"]);
+  });
+
+  it("does not call a token with an unparseable date stale or expired", () => {
+    const t = token({ id: "x", lastActiveAt: "not a date", expiresAt: "soon" });
+    expect(classifyToken(t, now, thresholds)).toEqual([]);
+  });
+
+  it("uses the thresholds it is given", () => {
+    const t = token({ id: "x", lastActiveAt: "2026-10-01T00:00:00Z" });
+    expect(classifyToken(t, now, { staleDays: 30, expiringDays: 30 })).toEqual(["stale"]);
+  });
+});
+
+describe("auditTokens", () => {
+  const report = auditTokens(tokens, now, thresholds);
+
+  it("counts each finding on a known token list", () => {
+    expect(report.totals).toEqual({
+      tokens: 10,
+      users: 2,
+      flagged: 8,
+      stale: 2,
+      neverUsed: 2,
+      noExpiry: 1,
+      expiringSoon: 1,
+      expired: 1,
+      blocked: 2,
+    });
+  });
+
+  it("lists the tokens behind each finding", () => {
+    const ids = (key: keyof typeof report.findings) => report.findings[key].map((t) => t.id);
+    expect(ids("stale")).toEqual(["stale", "both"]);
+    expect(ids("neverUsed")).toEqual(["never", "never-absent"]);
+    expect(ids("expiringSoon")).toEqual(["expiring"]);
+    expect(ids("blocked")).toEqual(["blocked", "both"]);
+  });
+
+  it("counts tokens and flagged tokens per user, most tokens first", () => {
+    expect(report.users).toEqual([
+      { userId: "u1", name: "Mia Krystof", email: "mia@example.com", tokens: 7, flagged: 5 },
+      { userId: "u2", name: "Bob", email: "bob@example.com", tokens: 3, flagged: 3 },
+    ]);
+  });
+
+  it("stamps the report with the time it judged against", () => {
+    expect(report.generatedAt).toBe("2026-11-01T00:00:00.000Z");
+  });
+
+  it("has findings exactly when a token is flagged", () => {
+    expect(hasFindings(report)).toBe(true);
+    expect(hasFindings(auditTokens([token({ id: "ok" })], now, thresholds))).toBe(false);
+    expect(hasFindings(auditTokens([], now, thresholds))).toBe(false);
+  });
+});

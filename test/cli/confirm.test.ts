@@ -1,0 +1,65 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { isConfirmed, planConfirmation, promptForId } from "../../src/cli/confirm.js";
+
+describe("planConfirmation", () => {
+  it.each([
+    [{ dryRun: true, yes: true, interactive: true }, "dry-run"],
+    [{ dryRun: true, yes: false, interactive: false }, "dry-run"],
+    [{ dryRun: false, yes: true, interactive: false }, "proceed"],
+    [{ dryRun: false, yes: true, interactive: true }, "proceed"],
+    [{ dryRun: false, yes: false, interactive: true }, "prompt"],
+    [{ dryRun: false, yes: false, interactive: false }, "refuse"],
+  ] as const)("%j gives %s", (input, plan) => {
+    expect(planConfirmation(input)).toBe(plan);
+  });
+});
+
+describe("isConfirmed", () => {
+  it("accepts the exact id, ignoring surrounding spaces", () => {
+    expect(isConfirmed("  org-1 \n", "org-1")).toBe(true);
+  });
+
+  it("refuses anything else, including y and a prefix", () => {
+    expect(isConfirmed("y", "org-1")).toBe(false);
+    expect(isConfirmed("org-", "org-1")).toBe(false);
+    expect(isConfirmed("ORG-1", "org-1")).toBe(false);
+  });
+});
+
+describe("promptForId", () => {
+  const sink = () => {
+    const lines: string[] = [];
+    return { lines, write: (t: string) => lines.push(t) };
+  };
+
+  it("asks on stderr and resolves true when the id is typed", async () => {
+    const stdin = new PassThrough();
+    const stderr = sink();
+    const answer = promptForId({ stdin, stderr }, "Type the org id: ", "org-1");
+    stdin.write("org-1\n");
+    await expect(answer).resolves.toBe(true);
+    expect(stderr.lines).toEqual(["Type the org id: "]);
+  });
+
+  it("resolves false on a wrong id", async () => {
+    const stdin = new PassThrough();
+    const answer = promptForId({ stdin, stderr: sink() }, "? ", "org-1");
+    stdin.write("org-2\n");
+    await expect(answer).resolves.toBe(false);
+  });
+
+  it("resolves false at the end of input", async () => {
+    const stdin = new PassThrough();
+    const answer = promptForId({ stdin, stderr: sink() }, "? ", "org-1");
+    stdin.end();
+    await expect(answer).resolves.toBe(false);
+  });
+
+  it("resolves false when aborted (Ctrl-C)", async () => {
+    const controller = new AbortController();
+    const answer = promptForId({ stdin: new PassThrough(), stderr: sink() }, "? ", "org-1", controller.signal);
+    controller.abort();
+    await expect(answer).resolves.toBe(false);
+  });
+});

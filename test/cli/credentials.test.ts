@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { resolveCredentials } from "../../src/cli/credentials.js";
+import { UsageError } from "../../src/cli/usage-error.js";
+
+const files: Record<string, string> = { "/keys/admin": "file-key-0123456789\n", "/keys/empty": "  \n" };
+const readFile = async (path: string) => {
+  const text = files[path];
+  if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+  return text;
+};
+const io = (env: Record<string, string>) => ({ env, readFile });
+
+describe("resolveCredentials", () => {
+  it("takes the key and org from the environment", async () => {
+    const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
+    await expect(resolveCredentials({}, io(env))).resolves.toEqual({ apiKey: "env-key-0123456789", orgId: "org-1" });
+  });
+
+  it("prefers --api-key-file and --org over the environment, trimming the file's newline", async () => {
+    const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
+    const resolved = await resolveCredentials({ apiKeyFile: "/keys/admin", org: "org-2" }, io(env));
+    expect(resolved).toEqual({ apiKey: "file-key-0123456789", orgId: "org-2" });
+  });
+
+  it("is a usage error when the key file is missing, naming the file", async () => {
+    const result = resolveCredentials({ apiKeyFile: "/keys/nope", org: "o" }, io({}));
+    await expect(result).rejects.toThrow(UsageError);
+    await expect(result).rejects.toThrow(/\/keys\/nope \(ENOENT\)/);
+  });
+
+  it("is a usage error when the key file is empty", async () => {
+    await expect(resolveCredentials({ apiKeyFile: "/keys/empty", org: "o" }, io({}))).rejects.toThrow(/is empty/);
+  });
+
+  it("is a usage error without any key, saying where to put one", async () => {
+    const error = await resolveCredentials({ org: "o" }, io({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).toMatch(/ATLASSIAN_ADMIN_API_KEY or pass --api-key-file/);
+  });
+
+  it("is a usage error without an org id", async () => {
+    const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789" };
+    await expect(resolveCredentials({}, io(env))).rejects.toThrow(/--org <id> or set ATLASSIAN_ORG_ID/);
+  });
+});

@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../../src/testing/index.js";
+
+let sb: Sandbox;
+
+beforeAll(async () => {
+  // Slow answers, so the run is still waiting when Ctrl-C arrives.
+  sb = await startSandbox({ latencyMs: 10_000 });
+});
+
+afterAll(async () => {
+  await sb.close();
+});
+
+it("aborts a run on SIGINT and exits 130 without a stack trace", async () => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "--base-url", sb.baseUrl, "audit"], {
+    cwd: new URL("../..", import.meta.url).pathname,
+    env: { PATH: process.env.PATH ?? "", ATLASSIAN_ADMIN_API_KEY: sb.apiKey, ATLASSIAN_ORG_ID: sb.orgId },
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += String(chunk);
+  });
+  // Wait until the request is in flight, then press Ctrl-C.
+  while (!sb.requests.some((r) => r.method === "GET")) await new Promise((r) => setTimeout(r, 20));
+  const started = Date.now();
+  child.kill("SIGINT");
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  expect(code).toBe(130);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(stderr).toBe("\nInterrupted.\n");
+});
+
+it("serves a sandbox until Ctrl-C, printing how to point the CLI at it", async () => {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/cli/bin.ts", "sandbox", "--port", "0", "--tokens", "5"],
+    {
+      cwd: new URL("../..", import.meta.url).pathname,
+      env: { PATH: process.env.PATH ?? "" },
+    },
+  );
+  let stdout = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += String(chunk);
+  });
+  while (!stdout.includes("Ctrl-C")) await new Promise((r) => setTimeout(r, 20));
+  const baseUrl = /running at (\S+)/.exec(stdout)?.[1] ?? "";
+  const key = /ATLASSIAN_ADMIN_API_KEY='([^']+)'/.exec(stdout)?.[1] ?? "";
+  const org = /ATLASSIAN_ORG_ID='([^']+)'/.exec(stdout)?.[1] ?? "";
+  expect(stdout).toContain("fake key");
+  const count = await fetch(`${baseUrl}/orgs/${org}/api-tokens/count`, { headers: { Authorization: `Bearer ${key}` } });
+  expect(await count.json()).toBe(5);
+  child.kill("SIGINT");
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  expect(code).toBe(0);
+});

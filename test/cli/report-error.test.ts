@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { REDACTED, redact } from "../../src/cli/redact.js";
+import { reportError } from "../../src/cli/report-error.js";
+import { UsageError } from "../../src/cli/usage-error.js";
+import { AuthenticationError, ConnectionError } from "../../src/index.js";
+
+const key = "ATCTT3xFfGN0-recognisable-test-key-(.*)+$";
+
+describe("redact", () => {
+  it("replaces every occurrence, regex metacharacters and all", () => {
+    expect(redact(`a ${key} b ${key}`, [key])).toBe(`a ${REDACTED} b ${REDACTED}`);
+  });
+
+  it("stays fast on a huge input", () => {
+    const huge = `${"x".repeat(5_000_000)}${key}`;
+    const started = performance.now();
+    expect(redact(huge, [key]).endsWith(REDACTED)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("reportError", () => {
+  it("exits 2 on a usage error with its message on one line", () => {
+    expect(reportError(new UsageError("No API key: set it."), false, [])).toEqual({
+      exitCode: 2,
+      text: "error: No API key: set it.\n",
+    });
+  });
+
+  it("exits 3 on an API error, with status and request id only when verbose", () => {
+    const error = new AuthenticationError("The API key was refused: check it.", { status: 401, requestId: "req-9" });
+    const quiet = reportError(error, false, []);
+    expect(quiet).toEqual({ exitCode: 3, text: "error: The API key was refused: check it.\n" });
+    const verbose = reportError(error, true, []).text;
+    expect(verbose).toContain("status: 401");
+    expect(verbose).toContain("request id: req-9");
+    expect(verbose).toContain("AuthenticationError");
+  });
+
+  it("exits 3 on a network failure", () => {
+    expect(reportError(new ConnectionError("Could not connect."), false, []).exitCode).toBe(3);
+  });
+
+  it("redacts the key from the message, the stack and the causes", () => {
+    const cause = new Error(`socket said ${key}`);
+    const error = new Error(`boom ${key}`, { cause });
+    const { text } = reportError(error, true, [key]);
+    expect(text).not.toContain(key);
+    expect(text).toContain(REDACTED);
+  });
+});

@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { PassThrough } from "node:stream";
+import type { CliIo } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+/** What one CLI run printed and how it exited. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the real executable (`node --import tsx src/cli/bin.ts`) as a child process, with only `env` (plus PATH)
+ * in its environment and stdin not a terminal.
+ */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/bin.ts", ...args],
+      { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end();
+  });
+}
+
+/** Runs `main` in-process with a fake terminal on stdin: for the interactive confirmation. */
+export async function runInProcess(
+  args: readonly string[],
+  env: Record<string, string>,
+  typed: string,
+): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdin = new PassThrough();
+  const io: CliIo = {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+    stdin,
+    env,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: true,
+    onInterrupt: () => () => {},
+    readFile: async () => "",
+  };
+  const running = main(["node", "admin-api-access", ...args], io);
+  // Answer once the question has been asked, like a person would.
+  const asked = setInterval(() => {
+    if (err.some((t) => t.includes("to confirm"))) {
+      clearInterval(asked);
+      stdin.write(`${typed}\n`);
+    }
+  }, 5);
+  const code = await running;
+  clearInterval(asked);
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}

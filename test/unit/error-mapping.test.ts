@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  AdminApiError,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+} from "../../src/index.js";
+import { json, ORG, testClient } from "../helpers/recording-fetch.js";
+
+const body = { errors: [{ code: "X", title: "Something", detail: "the server's words" }] };
+
+async function failure(promise: Promise<unknown>): Promise<AdminApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AdminApiError);
+  return error as AdminApiError;
+}
+
+describe("error mapping", () => {
+  it.each([
+    { status: 400, errorClass: BadRequestError },
+    { status: 401, errorClass: AuthenticationError },
+    { status: 403, errorClass: PermissionDeniedError },
+    { status: 404, errorClass: NotFoundError },
+    { status: 429, errorClass: RateLimitError },
+    { status: 500, errorClass: ServerError },
+    { status: 502, errorClass: ServerError },
+    { status: 503, errorClass: ServerError },
+    { status: 504, errorClass: ServerError },
+  ])("maps $status to $errorClass.name with status, parsed body, method and path", async ({ status, errorClass }) => {
+    const { client, requests } = testClient(() => json(body, status));
+    const error = await failure(client.apiTokens.count(ORG, { status: "ALLOWED" }));
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error.name).toBe(errorClass.name);
+    expect(error.status).toBe(status);
+    expect(error.body).toEqual(body);
+    expect(error.request?.method).toBe("GET");
+    expect(error.request?.url).toBe(requests[0]?.url.href);
+    expect(error.message).toContain(`${status} on GET /admin/api-access/v1/orgs/${ORG}/api-tokens/count`);
+    expect(error.message).toContain("the server's words");
+  });
+
+  it("keeps an HTML 503 body as text", async () => {
+    const page = "<html><body><h1>503 Service Unavailable</h1></body></html>";
+    const { client } = testClient(() => new Response(page, { status: 503, headers: { "content-type": "text/html" } }));
+    const error = await failure(client.serviceAccounts.listTokens(ORG, "sa-1"));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.body).toBe(page);
+    expect(error.message).not.toContain("<html>");
+  });
+
+  it("reads the request id from the x-request-id header", async () => {
+    const { client } = testClient(() => json({}, 500, { "x-request-id": "req-from-header" }));
+    const error = await failure(client.apiTokens.count(ORG));
+    expect(error.requestId).toBe("req-from-header");
+    expect(error.message).toContain("request id req-from-header");
+  });
+
+  it("reads the request id from a JSON body's requestId", async () => {
+    const { client } = testClient(() =>
+      json({ status: 500, error: "Internal Server Error", requestId: "req-in-body" }, 500),
+    );
+    const error = await failure(client.apiTokens.count(ORG));
+    expect(error.requestId).toBe("req-in-body");
+  });
+
+  it("tells a 401 to pass a valid organization API key", async () => {
+    const { client } = testClient(() => json({}, 401));
+    const error = await failure(client.apiTokens.count(ORG));
+    expect(error.message).toMatch(/create an organization API key .* pass it as apiKey/);
+  });
+
+  it.each([
+    ["apiTokens.list", "read:tokens:admin", (c: Client) => c.apiTokens.list(ORG)],
+    ["apiTokens.count", "read:tokens:admin", (c: Client) => c.apiTokens.count(ORG)],
+    ["apiTokens.revokeAll", "delete:tokens:admin", (c: Client) => c.apiTokens.revokeAll(ORG)],
+    [
+      "serviceAccounts.countTokens",
+      "read:service-accounts-tokens:admin",
+      (c: Client) => c.serviceAccounts.countTokens(ORG, ["a"]),
+    ],
+    [
+      "serviceAccounts.listTokens",
+      "read:service-accounts-tokens:admin",
+      (c: Client) => c.serviceAccounts.listTokens(ORG, "a"),
+    ],
+    [
+      "serviceAccounts.revokeTokens",
+      "delete:service-accounts-tokens:admin",
+      (c: Client) => c.serviceAccounts.revokeTokens(ORG, "a"),
+    ],
+  ])("names the scope %s needs in a 403", async (_, scope, send) => {
+    const { client } = testClient(() => json({}, 403));
+    const error = await failure(Promise.resolve(send(client)));
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error.message).toContain(`needs the scope ${scope};`);
+  });
+
+  it("tells a 429 when to retry, from Retry-After", async () => {
+    const { client } = testClient(() => json({}, 429, { "retry-after": "30" }));
+    const error = await failure(client.apiTokens.count(ORG));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+    expect(error.message).toContain("retry in 30 s");
+  });
+
+  it("tells a 429 when to retry, from X-RateLimit-Reset", async () => {
+    const reset = "2099-01-01T00:00:00.000Z";
+    const { client } = testClient(() => json({}, 429, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }));
+    const error = (await failure(client.apiTokens.count(ORG))) as RateLimitError;
+    expect(error.resetAt?.toISOString()).toBe(reset);
+    expect(error.message).toContain(`retry after ${reset}`);
+  });
+
+  it("names the filters it suspects in a 500", async () => {
+    const { client } = testClient(() => json({}, 500));
+    const error = await failure(client.apiTokens.count(ORG, { createdAtSearchType: "bogus", q: "mia" }));
+    expect(error.message).toContain("check createdAtSearchType.");
+  });
+});
+
+type Client = ReturnType<typeof testClient>["client"];

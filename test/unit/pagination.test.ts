@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { InvalidInputError, InvalidResponseError } from "../../src/index.js";
+import { json, ORG, type SentRequest, testClient, token } from "../helpers/recording-fetch.js";
+
+/** `total` tokens in pages of the requested pageSize; cursors are "c<offset>", `next` absent on the last page. */
+function pagedList(total: number) {
+  return (request: SentRequest) => {
+    const size = Number(request.query.get("pageSize"));
+    const offset = Number(request.query.get("cursor")?.slice(1) ?? 0);
+    const end = Math.min(total, offset + size);
+    const data = Array.from({ length: end - offset }, (_, i) => token(`t${offset + i}`));
+    return json({ data, links: end < total ? { self: `c${offset}`, next: `c${end}` } : { self: `c${offset}` } });
+  };
+}
+
+const ids = (items: { id: string }[]) => items.map((item) => item.id);
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+describe("apiTokens.list pagination", () => {
+  it("follows links.next with the same filters and pageSize until the last page", async () => {
+    const { client, requests } = testClient(pagedList(7));
+    const tokens = await collect(
+      client.apiTokens.list(ORG, { status: "ALLOWED", q: "mia", sort: "-lastActiveAt", pageSize: 3 }),
+    );
+    expect(ids(tokens)).toEqual(["t0", "t1", "t2", "t3", "t4", "t5", "t6"]);
+    expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "c3", "c6"]);
+    for (const request of requests) {
+      expect(request.method).toBe("GET");
+      expect(request.route).toBe(`/orgs/${ORG}/api-tokens`);
+      expect(request.query.get("status")).toBe("ALLOWED");
+      expect(request.query.get("q")).toBe("mia");
+      expect(request.query.get("sort")).toBe("-lastActiveAt");
+      expect(request.query.get("pageSize")).toBe("3");
+    }
+  });
+
+  it.each([
+    ["missing", {}],
+    ["null", { next: null }],
+    ["empty", { next: "" }],
+  ])("stops when links.next is %s", async (_, lastLinks) => {
+    const { client, requests } = testClient((_request, i) =>
+      json(i === 0 ? { data: [token("a")], links: { next: "c1" } } : { data: [token("b")], links: lastLinks }),
+    );
+    expect(ids(await collect(client.apiTokens.list(ORG)))).toEqual(["a", "b"]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("takes the cursor parameter of a links.next that is a full URL", async () => {
+    const next =
+      "https://api.atlassian.com/admin/api-access/v1/orgs/org-1/api-tokens?pageSize=2&cursor=eyJvIjoyfQ%3D%3D";
+    const { client, requests } = testClient((_request, i) =>
+      json(i === 0 ? { data: [token("a")], links: { next } } : { data: [token("b")], links: {} }),
+    );
+    await collect(client.apiTokens.list(ORG, { pageSize: 2 }));
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.url.origin).toBe(new URL(requests[0]?.url ?? "").origin);
+    expect(requests[1]?.query.get("cursor")).toBe("eyJvIjoyfQ==");
+    expect(requests[1]?.query.get("pageSize")).toBe("2");
+  });
+
+  it("throws InvalidResponseError instead of looping when the API repeats the cursor", async () => {
+    const { client, requests } = testClient((_request, i) =>
+      i > 10 ? json({}, 500) : json({ data: [token(`t${i}`)], links: { next: "same" } }),
+    );
+    await expect(collect(client.apiTokens.list(ORG))).rejects.toThrow(InvalidResponseError);
+    expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "same"]);
+  });
+
+  it("throws InvalidResponseError when a cursor comes back after other pages", async () => {
+    const nextOf: Record<string, string> = { start: "c1", c1: "c2", c2: "c1" };
+    const { client, requests } = testClient((request, i) =>
+      i > 10 ? json({}, 500) : json({ data: [], links: { next: nextOf[request.query.get("cursor") ?? "start"] } }),
+    );
+    await expect(collect(client.apiTokens.list(ORG).pages())).rejects.toThrow(/repeated the page cursor "c1"/);
+    expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "c1", "c2"]);
+  });
+
+  it("gives the first page, and only it, when awaited", async () => {
+    const { client, requests } = testClient(pagedList(5));
+    const list = client.apiTokens.list(ORG, { pageSize: 2 });
+    const page = await list;
+    expect(ids(page.data)).toEqual(["t0", "t1"]);
+    expect(page.nextCursor).toBe("c2");
+    expect(page.links).toEqual({ self: "c0", next: "c2" });
+    expect(await list).toBe(page);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("yields every page from pages()", async () => {
+    const { client } = testClient(pagedList(5));
+    const pages = await collect(client.apiTokens.list(ORG, { pageSize: 2 }).pages());
+    expect(pages.map((page) => ids(page.data))).toEqual([["t0", "t1"], ["t2", "t3"], ["t4"]]);
+    expect(pages.map((page) => page.nextCursor)).toEqual(["c2", "c4", undefined]);
+  });
+
+  it("stops toArray at the limit without fetching pages it does not need", async () => {
+    const { client, requests } = testClient(pagedList(100));
+    const tokens = await client.apiTokens.list(ORG, { pageSize: 3 }).toArray({ limit: 5 });
+    expect(ids(tokens)).toEqual(["t0", "t1", "t2", "t3", "t4"]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("returns every item from toArray when the list is shorter than the limit", async () => {
+    const { client } = testClient(pagedList(4));
+    expect(await client.apiTokens.list(ORG, { pageSize: 3 }).toArray({ limit: 50 })).toHaveLength(4);
+  });
+
+  it.each([
+    ["no options", undefined],
+    ["no limit", {}],
+    ["a zero limit", { limit: 0 }],
+    ["a fractional limit", { limit: 2.5 }],
+  ])("refuses toArray with %s before sending anything", async (_, options) => {
+    const { client, requests } = testClient(pagedList(4));
+    await expect(client.apiTokens.list(ORG).toArray(options as never)).rejects.toThrow(InvalidInputError);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("sends nothing before the list is awaited or iterated", async () => {
+    const { client, requests } = testClient(pagedList(4));
+    const list = client.apiTokens.list(ORG);
+    const pages = list.pages();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(requests).toHaveLength(0);
+    await pages.next();
+    expect(requests).toHaveLength(1);
+  });
+
+  it("sends pageSize 1000 when the caller sets none", async () => {
+    const { client, requests } = testClient(pagedList(1));
+    await client.apiTokens.list(ORG);
+    expect(requests[0]?.query.get("pageSize")).toBe("1000");
+  });
+
+  it("starts at startCursor and tags a failed page with resumeCursor", async () => {
+    const { client, requests } = testClient((request) =>
+      request.query.get("cursor") === "c2" ? json({ data: [], links: { next: "c3" } }) : json({}, 404),
+    );
+    const error = await collect(client.apiTokens.list(ORG, {}, { startCursor: "c2" })).catch((e: unknown) => e);
+    expect(requests.map((r) => r.query.get("cursor"))).toEqual(["c2", "c3"]);
+    expect(error).toMatchObject({ name: "NotFoundError", resumeCursor: "c3" });
+  });
+});

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isBearer } from "./bearer-auth.js";
+import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
 import { type Fault, faultMatches } from "./fault.js";
 import { distort, faultAnswer, isStandalone, randomFault } from "./fault-answers.js";
 import { createPrng } from "./prng.js";
@@ -32,6 +33,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (isPreflight(req)) return void res.writeHead(204, preflightHeaders(req)).end();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = (req.method ?? "GET").toUpperCase();
     const path = url.pathname.startsWith(`${apiRoot}/`) ? url.pathname.slice(apiRoot.length) : url.pathname;
@@ -69,7 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     }
     entry.status = answer.status;
-    res.writeHead(answer.status, answer.headers).end(answer.body);
+    res.writeHead(answer.status, { ...corsHeaders, ...answer.headers }).end(answer.body);
   };
 
   const server = createServer((req, res) => {

@@ -67,3 +67,28 @@ describe("sandbox auth and routing", () => {
     expect(JSON.stringify(sb.requests)).not.toContain(sb.apiKey);
   });
 });
+
+describe("CORS", () => {
+  it("answers a browser's preflight without recording it, and exposes the headers the SDK reads", async () => {
+    const sb = await startSandbox({ rateLimit: { limit: 5, windowMs: 60_000 } });
+    try {
+      const url = `${sb.baseUrl}/orgs/${sb.orgId}/api-tokens`;
+      const preflight = await fetch(url, {
+        method: "OPTIONS",
+        headers: {
+          Origin: "http://127.0.0.1:1",
+          "Access-Control-Request-Method": "GET",
+          "Access-Control-Request-Headers": "authorization",
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization");
+      expect(sb.requests).toHaveLength(0);
+      const answer = await fetch(url, { headers: { Authorization: `Bearer ${sb.apiKey}` } });
+      expect(answer.headers.get("access-control-allow-origin")).toBe("*");
+      expect(answer.headers.get("access-control-expose-headers")).toContain("X-RateLimit-Remaining");
+    } finally {
+      await sb.close();
+    }
+  });
+});

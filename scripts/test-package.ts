@@ -1,0 +1,93 @@
+/**
+ * The packed package as a user gets it: `npm pack` (which builds), a fresh project outside the repo, an offline
+ * install of the tarball, then ESM import, CJS require, the CLI's bin, and a strict TypeScript consumer compiled under
+ * moduleResolution node16 and bundler that calls every method against the package's own `./testing` sandbox.
+ * Usage: `npm run test:package` (add `--keep` to keep the temp project).
+ */
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runRows } from "./check-rows.js";
+import { run } from "./run.js";
+
+const root = resolve(import.meta.dirname, "..");
+const fixtures = join(root, "test/package/fixtures");
+const tsc = join(root, "node_modules/typescript/bin/tsc");
+const keep = process.argv.includes("--keep");
+
+const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { name: string; version: string };
+const typesNode = JSON.parse(await readFile(join(root, "node_modules/@types/node/package.json"), "utf8")) as {
+  version: string;
+};
+const work = await mkdtemp(join(tmpdir(), "admin-api-access-package-"));
+const project = join(work, "consumer");
+const node = (file: string) => run(process.execPath, [file], { cwd: project });
+
+const failed = await runRows(`package test in ${work}`, [
+  {
+    name: "npm pack builds and packs dist, openapi, README, LICENSE, CHANGELOG",
+    run: async () => {
+      const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: root });
+      const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { files: { path: string }[] }[];
+      const paths = new Set(packed?.files.map((f) => f.path));
+      const expected = ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/cli/bin.js"];
+      const wanted = [
+        ...expected,
+        "dist/testing/index.js",
+        "dist/testing/index.d.cts",
+        "openapi/admin-api-access.yaml",
+      ];
+      const missing = [...wanted, "README.md", "LICENSE", "CHANGELOG.md"].filter((p) => !paths.has(p));
+      if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(", ")}`);
+      const stray = [...paths].filter((p) => /^(src|test|scripts|node_modules)\//.test(p));
+      if (stray.length > 0) throw new Error(`the tarball has files it should not: ${stray.slice(0, 5).join(", ")}`);
+    },
+  },
+  {
+    name: "the tarball installs offline into a fresh project",
+    run: async () => {
+      await mkdir(project);
+      await writeFile(join(project, "package.json"), '{ "name": "consumer", "private": true, "type": "module" }\n');
+      const tarball = join(work, `${manifest.name}-${manifest.version}.tgz`);
+      const args = ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", tarball];
+      await run("npm", [...args, `@types/node@${typesNode.version}`], { cwd: project });
+      for (const file of ["esm.mjs", "cjs.cjs", "tsconfig.node16.json", "tsconfig.bundler.json"]) {
+        await copyFile(join(fixtures, file), join(project, file));
+      }
+      await copyFile(join(fixtures, "consumer.ts.txt"), join(project, "consumer.ts"));
+    },
+  },
+  { name: "import (ESM) loads both entries and counts against the sandbox", run: () => node("esm.mjs") },
+  { name: "require (CJS) loads both entries and counts against the sandbox", run: () => node("cjs.cjs") },
+  {
+    name: "the core ESM and CJS builds import no Node built-in",
+    run: async () => {
+      for (const file of ["index.js", "index.cjs"]) {
+        const code = await readFile(join(project, "node_modules", manifest.name, "dist", file), "utf8");
+        const builtin = /(?:from\s*|require\()\s*["'](node:[\w/]+)["']/.exec(code);
+        if (builtin) throw new Error(`dist/${file} imports ${builtin[1]}`);
+      }
+    },
+  },
+  {
+    name: "the bin `admin-api-access --version` prints the package version",
+    run: async () => {
+      const { stdout } = await run(join(project, "node_modules/.bin/admin-api-access"), ["--version"], {
+        cwd: project,
+      });
+      if (stdout.trim() !== manifest.version) throw new Error(`printed ${JSON.stringify(stdout.trim())}`);
+    },
+  },
+  {
+    name: "a strict TypeScript consumer compiles under moduleResolution node16",
+    run: () => run(process.execPath, [tsc, "-p", "tsconfig.node16.json"], { cwd: project }),
+  },
+  {
+    name: "a strict TypeScript consumer compiles under moduleResolution bundler (DOM lib, no @types/node)",
+    run: () => run(process.execPath, [tsc, "-p", "tsconfig.bundler.json"], { cwd: project }),
+  },
+  { name: "the compiled consumer calls every method against the sandbox", run: () => node("out/consumer.js") },
+]);
+
+if (!keep) await rm(work, { recursive: true, force: true });
+process.exitCode = failed > 0 ? 1 : 0;

@@ -4,6 +4,7 @@
  * middleware cannot re-send a request.
  */
 
+import { type Attempt, attemptOnce } from "./attempt.js";
 import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
 import { ConnectionError, RateLimitError, TimeoutError } from "./errors.js";
@@ -24,9 +25,6 @@ export interface TransportEnv {
 
 // Late-bound, so fake clocks in tests apply.
 const realEnv: TransportEnv = { now: () => Date.now(), random: () => Math.random() };
-
-/** A timeout is told apart from a caller abort by this reason. */
-const TIMED_OUT = Symbol("timed out");
 
 export function createTransport(
   options: ResolvedOptions,
@@ -61,7 +59,7 @@ export function createTransport(
           options.logBodies,
         )}`,
       );
-      const canRetry = retrySafe && shouldRetry(outcome, retries, retry) && !attempt.response?.ok;
+      const canRetry = retrySafe && shouldRetry(outcome, retries, retry);
       if (!canRetry) return finish(attempt, request, state, retries, secret);
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
       if (wait > retry.maxRetryDelayMs) {
@@ -75,55 +73,6 @@ export function createTransport(
       await delay(wait, signal);
     }
   };
-}
-
-interface Attempt {
-  outcome: AttemptOutcome;
-  response?: Response;
-  body?: ArrayBuffer;
-}
-
-async function attemptOnce(
-  fetchImpl: Transport,
-  request: Request,
-  body: ArrayBuffer | null,
-  timeout: number,
-  signal: AbortSignal,
-): Promise<Attempt> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
-  const forward = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", forward, { once: true });
-  try {
-    const sent = new Request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body,
-      signal: controller.signal,
-    });
-    const response = await fetchImpl(sent);
-    // Buffer inside the timeout, so a body that stalls half-way times out too and can be retried.
-    const buffered = await response.arrayBuffer();
-    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    const copy = new Response(nullBodyStatus(response.status) ? null : buffered, init);
-    return {
-      outcome: { kind: "response", status: response.status, headers: response.headers },
-      response: copy,
-      body: buffered,
-    };
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    return {
-      outcome: controller.signal.reason === TIMED_OUT ? { kind: "timeout", error } : { kind: "connection", error },
-    };
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener("abort", forward);
-  }
-}
-
-function nullBodyStatus(status: number): boolean {
-  return status === 204 || status === 205 || status === 304;
 }
 
 /** The final answer: the response (errors are mapped by the caller), or a transport error. */

@@ -28,7 +28,8 @@ const failed = await runRows(`package test in ${work}`, [
     name: "npm pack builds and packs dist, openapi, README, LICENSE, CHANGELOG",
     run: async () => {
       const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: root });
-      const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { files: { path: string }[] }[];
+      // prepack's build logs come first on stdout (and may contain "["): the JSON starts on a line of its own.
+      const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as { files: { path: string }[] }[];
       const paths = new Set(packed?.files.map((f) => f.path));
       const expected = ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/cli/bin.js"];
       const wanted = [

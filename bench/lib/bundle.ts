@@ -1,0 +1,31 @@
+/** Bundles an entry with esbuild the way an app's bundler would, and measures it minified and gzip -9. */
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+export interface BundleSize {
+  minified: number;
+  gzip: number;
+}
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** `source` is the entry's code (resolved from the repository root); every import is bundled in. */
+export async function bundleSize(source: string): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** The core entry: everything src/index.ts exports, with openapi-fetch. */
+export const CORE_ENTRY = 'export * from "./src/index.ts";';
+/** openapi-fetch alone: everything it exports. */
+export const OPENAPI_FETCH_ENTRY = 'export * from "openapi-fetch"; export { default } from "openapi-fetch";';

@@ -1,0 +1,43 @@
+/** The three ways of calling the API that the benchmarks compare: the facade, bare openapi-fetch, raw fetch. */
+import createFetchClient from "openapi-fetch";
+import type { paths } from "../../src/generated/admin-api-access.js";
+import { type ClientOptions, createClient } from "../../src/index.js";
+
+export const API_KEY = "bench-fake-key";
+const headers = { Authorization: `Bearer ${API_KEY}`, "User-Agent": "bench" };
+
+/** The SDK with every default on (timeout, retries, rate-limit tracking). */
+export function facade(baseUrl: string, options: Partial<ClientOptions> = {}) {
+  return createClient({ apiKey: API_KEY, baseUrl, ...options });
+}
+
+/** openapi-fetch's own client over the same generated `paths`, nothing added. */
+export function bare(baseUrl: string, fetch?: (request: Request) => Promise<Response>) {
+  return createFetchClient<paths>({ baseUrl, headers, ...(fetch ? { fetch } : {}) });
+}
+
+/** `fetch` + `json()`, by hand. */
+export async function rawGet(url: string, fetch: (request: Request) => Promise<Response>): Promise<unknown> {
+  const response = await fetch(new Request(url, { headers }));
+  if (!response.ok) throw new Error(`HTTP ${response.status} on ${url}`);
+  return response.json();
+}
+
+/** The global fetch, called the way the facade calls it. */
+export const globalFetch = (request: Request) => globalThis.fetch(request);
+
+/** A hand-written cursor loop over raw fetch: the baseline of the walk benchmark. Returns items seen. */
+export async function rawWalk(baseUrl: string, orgId: string, pageSize: number): Promise<number> {
+  let items = 0;
+  let cursor: string | undefined;
+  do {
+    const query = new URLSearchParams({ pageSize: String(pageSize), ...(cursor ? { cursor } : {}) });
+    const page = (await rawGet(`${baseUrl}/orgs/${orgId}/api-tokens?${query}`, globalFetch)) as {
+      data: { id: string }[];
+      links?: { next?: string };
+    };
+    for (const token of page.data) if (token.id) items++;
+    cursor = page.links?.next || undefined;
+  } while (cursor);
+  return items;
+}

@@ -1,0 +1,45 @@
+/** The measuring method shared by every benchmark: warm-up, rounds, and variants interleaved in rotating order. */
+
+/** `BENCH_QUICK=1` makes a short smoke run; BENCHMARKS.md says which mode produced it. */
+export const QUICK = process.env.BENCH_QUICK === "1";
+
+/** Rounds per comparison and the warm-up before the first one. */
+export const method = QUICK ? { rounds: 3, warmupMs: 300 } : { rounds: 7, warmupMs: 2_000 };
+
+/** One run of a variant, returning its sample (a time, a rate, a record of several numbers). */
+export type Variant<T> = () => Promise<T>;
+
+/**
+ * Warms every variant up for at least `warmupMs` (whole rotations), then runs `rounds` rounds in which each variant
+ * runs once, the order rotated by one each round, so drift (thermal, GC, the server) hits every variant alike.
+ */
+export async function interleave<K extends string, T>(
+  variants: Record<K, Variant<T>>,
+  options: { rounds?: number; warmupMs?: number } = {},
+): Promise<Record<K, T[]>> {
+  const rounds = Math.max(options.rounds ?? method.rounds, method.rounds);
+  const warmupMs = options.warmupMs ?? method.warmupMs;
+  const names = Object.keys(variants) as K[];
+  const started = performance.now();
+  for (let r = 0; r === 0 || performance.now() - started < warmupMs; r++) {
+    for (const name of rotate(names, r)) await variants[name]();
+  }
+  const samples = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<K, T[]>;
+  for (let r = 0; r < rounds; r++) {
+    for (const name of rotate(names, r)) samples[name].push(await variants[name]());
+  }
+  return samples;
+}
+
+/** `items` rotated left by `by`. */
+export function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % Math.max(items.length, 1);
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** Wall time of `work` in milliseconds. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}

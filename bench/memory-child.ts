@@ -1,0 +1,50 @@
+/**
+ * Run in a fresh process by the memory benchmark and test: `node --expose-gc --import tsx bench/memory-child.ts
+ * '<json>'`. Streams `tokens` tokens through `for await` and prints one JSON line: heap after warm-up and gc
+ * (baseline), the peak seen while streaming, and the heap after the walk and gc (retained).
+ *
+ * argv[2]: `{ tokens, pageSize, baseUrl?, orgId?, startPage? }`: with a baseUrl it reads the fixture server; without, an
+ * injected fetch generates the pages in this process.
+ */
+import { getHeapStatistics } from "node:v8";
+import { createClient } from "../src/index.js";
+import { cursorOf, generatingFetch } from "./lib/tokens.js";
+
+const { tokens, pageSize, baseUrl, orgId, startPage } = JSON.parse(process.argv[2] ?? "{}") as {
+  tokens: number;
+  pageSize: number;
+  baseUrl?: string;
+  orgId?: string;
+  /** Start this many pages in (a server holding more tokens than this run should read). */
+  startPage?: number;
+};
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error("run with node --expose-gc");
+
+const heap = () => getHeapStatistics().used_heap_size;
+async function settledHeap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc?.();
+  }
+  return heap();
+}
+
+const org = orgId ?? "org-1";
+const client = createClient({
+  apiKey: "bench-fake-key",
+  baseUrl: baseUrl ?? "http://127.0.0.1:9/admin/api-access/v1",
+  ...(baseUrl ? {} : { fetch: generatingFetch(tokens).fetch }),
+});
+// Warm-up: load and run every code path once, so the baseline already holds what the first walk loads lazily.
+for await (const token of client.apiTokens.list(org, { pageSize: 10 })) if (token.id) break;
+const baseline = await settledHeap();
+let peak = baseline;
+let seen = 0;
+const start = startPage ? { startCursor: cursorOf(startPage, pageSize) } : {};
+for await (const token of client.apiTokens.list(org, { pageSize }, start)) {
+  if (token.id) seen++;
+  if (seen % 250 === 0) peak = Math.max(peak, heap());
+}
+const retained = (await settledHeap()) - baseline;
+process.stdout.write(`${JSON.stringify({ seen, baseline, peak, retained })}\n`);

@@ -1,0 +1,89 @@
+/** overhead: client CPU per call against a stubbed fetch that answers a canned Response at once. */
+import { bare, facade, rawGet } from "./lib/clients.js";
+import { interleave, QUICK, timed } from "./lib/method.js";
+import type { BenchResult } from "./lib/result.js";
+import { fmt, median, ratios, spread } from "./lib/stats.js";
+import { pageBody, syntheticToken } from "./lib/tokens.js";
+
+const BASE = "http://127.0.0.1:9/admin/api-access/v1";
+const ORG = "org-1";
+const CALLS = QUICK ? 1_000 : 3_000;
+const PAGE_SIZE = 10;
+
+export async function overhead(): Promise<BenchResult> {
+  const listBody = pageBody(1_000, PAGE_SIZE, 0, syntheticToken);
+  const rateHeaders = () => ({
+    "content-type": "application/json",
+    "x-ratelimit-limit": "1000",
+    "x-ratelimit-remaining": "999",
+    "x-ratelimit-reset": new Date(Date.now() + 60_000).toISOString(),
+  });
+  const stub = async (request: Request) =>
+    new Response(request.url.includes("/count") ? "1000" : listBody, { headers: rateHeaders() });
+
+  const sdk = facade(BASE, { fetch: stub });
+  const of = bare(BASE, stub);
+  const countUrl = `${BASE}/orgs/${ORG}/api-tokens/count`;
+  const listUrl = `${BASE}/orgs/${ORG}/api-tokens?pageSize=${PAGE_SIZE}`;
+  const path = { orgId: ORG };
+  const perCall = (call: () => Promise<unknown>) => async () =>
+    ((await timed(async () => {
+      for (let i = 0; i < CALLS; i++) await call();
+    })) *
+      1000) /
+    CALLS;
+
+  const samples = await interleave({
+    "facade count": perCall(() => sdk.apiTokens.count(ORG)),
+    "openapi-fetch count": perCall(() => of.GET("/orgs/{orgId}/api-tokens/count", { params: { path } })),
+    "raw count": perCall(() => rawGet(countUrl, stub)),
+    "facade list": perCall(async () => (await sdk.apiTokens.list(ORG, { pageSize: PAGE_SIZE })).data),
+    "openapi-fetch list": perCall(() =>
+      of.GET("/orgs/{orgId}/api-tokens", { params: { path, query: { pageSize: PAGE_SIZE } } }),
+    ),
+    "raw list": perCall(() => rawGet(listUrl, stub)),
+  });
+
+  const rows: string[][] = [];
+  const verdicts = [];
+  const cells: Record<string, number> = {};
+  for (const op of ["count", "list"] as const) {
+    const f = samples[`facade ${op}`];
+    const o = samples[`openapi-fetch ${op}`];
+    const r = samples[`raw ${op}`];
+    const ratio = median(f) / median(o);
+    cells[op] = ratio;
+    rows.push([
+      op === "count" ? "`apiTokens.count`" : `\`apiTokens.list\` first page (${PAGE_SIZE} tokens)`,
+      spread(f),
+      spread(o),
+      spread(r),
+      `${fmt(ratio)} (per round ${fmt(Math.min(...ratios(f, o)))}..${fmt(Math.max(...ratios(f, o)))})`,
+      fmt(median(f) / median(r)),
+    ]);
+    verdicts.push({ target: `${op}: facade / openapi-fetch <= 1.15`, measured: fmt(ratio), pass: ratio <= 1.15 });
+  }
+  return {
+    name: "overhead",
+    measures: `client CPU per call, stubbed fetch returning a canned Response (${CALLS} sequential calls per sample)`,
+    tables: [
+      {
+        title: "µs per call, median (min..max)",
+        header: ["call", "facade", "openapi-fetch", "raw fetch + json()", "facade / openapi-fetch", "facade / raw"],
+        rows,
+        reading:
+          `With the network taken out, the facade spends ${fmt(cells.count ?? 0)}x the CPU of bare openapi-fetch on a ` +
+          `count and ${fmt(cells.list ?? 0)}x on a first page. Per attempt the transport copies ` +
+          "the Request (to re-send it on retry), arms and clears a timeout, links the caller's AbortSignal, buffers the " +
+          "body into a fresh Response, reads the X-RateLimit-* headers, and the facade checks the page's shape. " +
+          "Against any real round trip (tens of ms) these microseconds do not show; the loopback table below is the one " +
+          "that says whether they matter on a fast local server.",
+      },
+    ],
+    verdicts,
+    notes: [
+      "The stub builds a fresh Response per call (a body can be read once), with X-RateLimit-* headers so the rate-limit tracking runs.",
+      "Every default is on in the facade: timeout 30 s per attempt, 3 retries, rate-limit tracking, no logging.",
+    ],
+  };
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Fixture, startFixture } from "../../bench/lib/fixture.js";
+import { createClient } from "../../src/index.js";
+
+let fixture: Fixture;
+beforeAll(async () => {
+  fixture = await startFixture({ tokens: 1_200 });
+  await fixture.configure({ latencyMs: 0, bucket: { capacity: 3, refillPerSecond: 40 } });
+});
+afterAll(() => fixture.close());
+
+describe("against a token-bucket server with X-RateLimit-* and Retry-After", () => {
+  it("sends no request before the announced reset during a walk", async () => {
+    await fixture.reset();
+    const client = createClient({ apiKey: "k", baseUrl: fixture.baseUrl });
+    let pages = 0;
+    for await (const page of client.apiTokens.list(fixture.orgId, { pageSize: 100 }).pages()) if (page.data) pages++;
+    const stats = await fixture.stats();
+    expect(pages).toBe(12);
+    expect(stats.lists).toBe(12);
+    expect(stats.early).toBe(0);
+    expect(stats.tooMany).toBe(0);
+  });
+
+  it("waits for Retry-After after a 429 before sending again", async () => {
+    // An empty bucket: the first request gets a 429 with Retry-After: 1.
+    await fixture.configure({ latencyMs: 0, bucket: { capacity: 1, refillPerSecond: 2, initial: 0 } });
+    const client = createClient({ apiKey: "k", baseUrl: fixture.baseUrl });
+    await expect(client.apiTokens.count(fixture.orgId)).resolves.toBe(1_200);
+    const stats = await fixture.stats();
+    expect(stats.tooMany).toBe(1);
+    expect(stats.counts).toBe(1);
+    expect(stats.requests).toBe(2);
+    expect(stats.early).toBe(0);
+    expect(stats.earlyAny).toBe(0);
+  });
+});

@@ -26,10 +26,14 @@ function toDate(value: string | null): Date | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
+/** What the next request should do: go now, wait `ms`, or wait for an answer in flight to say what is left. */
+export type Pace = { ms: number } | "await-answer";
+
 /**
- * One cool-down shared by every request of a client: after a 429, or when the headers say the requests already in
- * flight use up what is left of the window, all requests wait for the same instant instead of each discovering
- * the limit on its own.
+ * One cool-down shared by every request of a client. After a 429, or when the requests in flight use up what the
+ * headers say is left, every request waits for the same instant instead of each discovering the limit on its own.
+ * Once that instant passes, one request probes the new window and the others wait for its answer: a token bucket
+ * may have refilled by one only, a fixed window by its whole limit, and only an answer tells which.
  */
 export class RateLimitState {
   latest: RateLimitInfo | undefined;
@@ -37,10 +41,14 @@ export class RateLimitState {
   blockedUntil = 0;
   /** Requests sent and not yet answered: the server's `remaining` does not count them yet. */
   inFlight = 0;
+  /** The last answer said nothing is left (a 429, or `X-RateLimit-Remaining: 0`). */
+  exhausted = false;
+  readonly #waiters = new Set<() => void>();
 
-  /** Records a response's headers. Answers can arrive out of order: within one window the lowest remaining wins. */
-  observe(headers: Headers): void {
+  /** Records an answer's status and headers. Within one window the lowest remaining wins (answers overtake). */
+  observe(status: number, headers: Headers): void {
     const info = readRateLimit(headers);
+    this.exhausted = status === 429 || info?.remaining === 0;
     if (!info) return;
     const previous = this.latest;
     const sameWindow = previous?.resetAt?.getTime() === info.resetAt?.getTime();
@@ -52,21 +60,52 @@ export class RateLimitState {
 
   /** Holds every request of the client until `until` (epoch ms). */
   block(until: number): void {
+    this.exhausted = true;
     if (until > this.blockedUntil) this.blockedUntil = until;
   }
 
   /**
-   * How long the next request should wait: until a 429's cool-down ends, or until the window resets when the
-   * requests in flight use up what remains. A reset beyond `maxWaitMs` is more likely clock skew than a real
-   * window, so the server decides then.
+   * How the next request should pace itself. A reset beyond `maxWaitMs` is more likely clock skew than a real
+   * window: the server decides then.
    */
-  waitMs(now: number, maxWaitMs: number): number {
+  pace(now: number, maxWaitMs: number): Pace {
     let until = this.blockedUntil;
     const reset = this.latest?.resetAt?.getTime();
     const remaining = this.latest?.remaining;
     if (remaining !== undefined && reset !== undefined && reset > now && reset - now <= maxWaitMs) {
       if (remaining - this.inFlight <= 0) until = Math.max(until, reset);
     }
-    return until - now;
+    if (until > now) return { ms: until - now };
+    return this.exhausted && this.inFlight > 0 ? "await-answer" : { ms: 0 };
+  }
+
+  /** A request is on its way. */
+  sent(): void {
+    this.inFlight++;
+  }
+
+  /** A request ended (answered or failed): requests waiting for an answer look again. */
+  settled(): void {
+    this.inFlight--;
+    const waiters = [...this.#waiters];
+    this.#waiters.clear();
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves when a request in flight ends; rejects with the signal's reason if it aborts first. */
+  nextAnswer(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const wake = () => {
+        signal.removeEventListener("abort", abort);
+        resolve();
+      };
+      const abort = () => {
+        this.#waiters.delete(wake);
+        reject(signal.reason);
+      };
+      this.#waiters.add(wake);
+      signal.addEventListener("abort", abort, { once: true });
+    });
   }
 }

@@ -47,12 +47,14 @@ export function createTransport(
     for (let retries = 0; ; retries++) {
       await coolDown(state, signal, env, retry.maxRetryDelayMs, what);
       const started = env.now();
-      state.inFlight++;
-      const attempt = await attemptOnce(options.fetch, request, body, timeout, signal).finally(() => {
-        state.inFlight--;
+      const attempt = await attemptOnce(options.fetch, request, body, timeout, signal).catch((error: unknown) => {
+        state.settled();
+        throw error;
       });
       const outcome = attempt.outcome;
-      if (outcome.kind === "response") state.observe(outcome.headers);
+      // Observed before settling, so requests waiting for this answer see what it says.
+      if (outcome.kind === "response") state.observe(outcome.status, outcome.headers);
+      state.settled();
       debug?.(
         `${what} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
           attempt.body,
@@ -99,7 +101,11 @@ function finish(attempt: Attempt, request: Request, state: RateLimitState, retri
   );
 }
 
-/** Waits for the client-wide cool-down; a cool-down beyond `maxWaitMs` throws RateLimitError instead. */
+/**
+ * Waits for the client-wide cool-down, re-checked after every wait (answers that arrived meanwhile may change it),
+ * then counts the request as sent in the same synchronous step, so requests woken together cannot all see room for
+ * one. A cool-down beyond `maxWaitMs` throws RateLimitError instead.
+ */
 async function coolDown(
   state: RateLimitState,
   signal: AbortSignal,
@@ -107,16 +113,21 @@ async function coolDown(
   maxWaitMs: number,
   what: string,
 ): Promise<void> {
-  // Re-checked after every wait: answers that arrived meanwhile may extend it.
-  for (let wait = state.waitMs(env.now(), maxWaitMs); wait > 0; wait = state.waitMs(env.now(), maxWaitMs)) {
-    if (wait > maxWaitMs) {
-      const resetAt = new Date(env.now() + wait);
+  for (;;) {
+    const pace = state.pace(env.now(), maxWaitMs);
+    if (pace === "await-answer") {
+      await state.nextAnswer(signal);
+      continue;
+    }
+    if (pace.ms <= 0) return state.sent();
+    if (pace.ms > maxWaitMs) {
+      const resetAt = new Date(env.now() + pace.ms);
       throw new RateLimitError(
-        `${what}: rate limited for ${Math.ceil(wait / 1000)} s more; retry after ${resetAt.toISOString()}.`,
-        { status: 429, rateLimit: state.latest, retryAfterMs: wait, resetAt },
+        `${what}: rate limited for ${Math.ceil(pace.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
+        { status: 429, rateLimit: state.latest, retryAfterMs: pace.ms, resetAt },
       );
     }
-    await delay(wait, signal);
+    await delay(pace.ms, signal);
   }
 }
 

@@ -34,4 +34,17 @@ describe("against a token-bucket server with X-RateLimit-* and Retry-After", () 
     expect(stats.early).toBe(0);
     expect(stats.earlyAny).toBe(0);
   });
+
+  it("fans out 10 chunks at concurrency 4 against a token bucket without a single 429", async () => {
+    // The first 4 go out before any answer: the bucket holds 4. After that the client paces itself.
+    await fixture.configure({ latencyMs: 0, bucket: { capacity: 4, refillPerSecond: 40 } });
+    await fixture.reset();
+    const client = createClient({ apiKey: "k", baseUrl: fixture.baseUrl, concurrency: 4 });
+    const ids = Array.from({ length: 1_000 }, (_, i) => `sa-${i}`);
+    await client.serviceAccounts.countTokens(fixture.orgId, ids);
+    const stats = await fixture.stats();
+    expect(stats.posts).toBe(10);
+    expect(stats.tooMany).toBe(0);
+    expect(stats.early).toBe(0);
+  });
 });

@@ -18,22 +18,16 @@ export interface Attempt {
  */
 export async function attemptOnce(
   fetchImpl: Transport,
-  request: Request,
-  body: ArrayBuffer | null,
+  sent: Request,
+  /** Aborts `sent`: on timeout here, and whenever `caller` aborts. */
+  controller: AbortController,
   timeout: number,
-  signal: AbortSignal,
+  caller: AbortSignal,
 ): Promise<Attempt> {
-  const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
-  const forward = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", forward, { once: true });
+  const forward = () => controller.abort(caller.reason);
+  caller.addEventListener("abort", forward, { once: true });
   try {
-    const sent = new Request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body,
-      signal: controller.signal,
-    });
     const response = await fetchImpl(sent);
     // Buffer inside the timeout, so a body that stalls half-way times out too and can be retried.
     const buffered = await response.arrayBuffer();
@@ -45,13 +39,13 @@ export async function attemptOnce(
       body: buffered,
     };
   } catch (error) {
-    if (signal.aborted) throw signal.reason;
+    if (caller.aborted) throw caller.reason;
     return {
       outcome: controller.signal.reason === TIMED_OUT ? { kind: "timeout", error } : { kind: "connection", error },
     };
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener("abort", forward);
+    caller.removeEventListener("abort", forward);
   }
 }
 

@@ -27,27 +27,38 @@ type Result = { data?: unknown; error?: unknown; response: Response };
 export async function call<T>(
   ctx: CallContext,
   id: OperationId,
-  send: (fetch: Transport) => Promise<Result>,
+  /** The caller's signal: cancels the call, waits between retries included. */
+  caller: AbortSignal | undefined,
+  /** Sends the request with openapi-fetch, given the fetch and the signal to send it with. */
+  send: (init: { fetch: Transport; signal: AbortSignal }) => Promise<Result>,
   /** Says what is wrong with a 2xx body that does not have the spec's shape, or undefined when it does. */
   check?: (data: unknown) => string | undefined,
 ): Promise<T> {
   let request: Request | undefined;
   let response: Response | undefined;
+  // The request's own signal: the transport aborts it on timeout; the caller's abort is forwarded to it.
+  const own = new AbortController();
+  const forward = () => own.abort(caller?.reason);
+  if (caller?.aborted) forward();
+  else caller?.addEventListener("abort", forward, { once: true });
   const fetch: Transport = async (sent) => {
     request = sent;
-    response = await ctx.transport(sent);
+    response = await ctx.transport(sent, { own, caller });
     return response;
   };
   let result: Result;
   try {
-    result = await send(fetch);
+    result = await send({ fetch, signal: own.signal });
   } catch (error) {
+    if (caller?.aborted) throw caller.reason;
     // openapi-fetch's JSON.parse of a 2xx body failed: a cut-off or non-JSON answer.
     if (error instanceof SyntaxError && request && response) {
       const type = response.headers.get("content-type") ?? "none";
       throw invalidBody(request, response, `the body is not valid JSON (content-type ${type})`, error);
     }
     throw error;
+  } finally {
+    caller?.removeEventListener("abort", forward);
   }
   if (result.response.ok) {
     const problem = check?.(result.data);

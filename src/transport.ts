@@ -15,7 +15,20 @@ import type { RateLimitState } from "./rate-limit.js";
 import { redactHeaders, scrubCause } from "./redact.js";
 import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry-policy.js";
 
-export type Transport = (request: Request) => Promise<Response>;
+export type Transport = (request: Request, handoff?: Handoff) => Promise<Response>;
+
+/**
+ * Given by the facade with each request it sends: the controller of the request's own signal, so the first attempt
+ * can send the request as it is (copying a Request costs more than the rest of an attempt), and the caller's signal.
+ * Requests sent through `client.raw` come without one and are copied for every attempt.
+ */
+export interface Handoff {
+  own: AbortController;
+  caller: AbortSignal | undefined;
+}
+
+/** The signal of a call without one: never aborts. */
+const NEVER = new AbortController().signal;
 
 /** Clock and randomness, replaceable in tests. */
 export interface TransportEnv {
@@ -37,17 +50,28 @@ export function createTransport(
   const debug = logAt(options.logger, options.logLevel, "debug", secret);
   const info = logAt(options.logger, options.logLevel, "info", secret);
 
-  return async function send(request) {
-    const signal = request.signal;
+  return async function send(request, handoff) {
+    const signal = handoff ? (handoff.caller ?? NEVER) : request.signal;
     const url = new URL(request.url);
     const what = `${request.method} ${url.pathname}`;
     const retrySafe = operationFor(request.method, url.pathname)?.retrySafe ?? false;
-    // Read once: a body stream can be sent only once, and every retry sends it again.
-    const body = request.body === null ? null : await request.arrayBuffer();
+    // A body stream can be sent only once: keep a copy for the retries.
+    const spare = request.body === null ? undefined : request.clone();
+    let body: Promise<ArrayBuffer> | undefined;
     for (let retries = 0; ; retries++) {
       await coolDown(state, signal, env, retry.maxRetryDelayMs, what);
       const started = env.now();
-      const attempt = await attemptOnce(options.fetch, request, body, timeout, signal).catch((error: unknown) => {
+      const own = retries === 0 && handoff ? handoff.own : undefined;
+      const controller = own ?? new AbortController();
+      const sent = own
+        ? request
+        : new Request(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: spare ? await (body ??= spare.arrayBuffer()) : null,
+            signal: controller.signal,
+          });
+      const attempt = await attemptOnce(options.fetch, sent, controller, timeout, signal).catch((error: unknown) => {
         state.settled();
         throw error;
       });

@@ -36,16 +36,15 @@ export function apiTokens(ctx: CallContext) {
       const { cursor: firstCursor, ...filters } = query;
       const sent = { pageSize: DEFAULT_PAGE_SIZE, ...filters };
       const fetchPage = async (cursor: string | undefined, walk?: AbortSignal): Promise<Page<ApiToken>> => {
-        const signal =
-          walk && options.signal ? AbortSignal.any([options.signal, walk]) : (walk ?? options.signal ?? null);
+        const signal = walk && options.signal ? AbortSignal.any([options.signal, walk]) : (walk ?? options.signal);
         const body = await call<ApiTokenSearchResponse>(
           ctx,
           "getAllApiTokensByOrgId",
-          (fetch) =>
+          signal,
+          (init) =>
             ctx.raw.GET("/orgs/{orgId}/api-tokens", {
               params: { path: { orgId }, query: cursor === undefined ? sent : { ...sent, cursor } },
-              signal,
-              fetch,
+              ...init,
             }),
           checkPage,
         );
@@ -61,12 +60,8 @@ export function apiTokens(ctx: CallContext) {
       return call<number>(
         ctx,
         "getApiTokenCountByOrgId",
-        (fetch) =>
-          ctx.raw.GET("/orgs/{orgId}/api-tokens/count", {
-            params: { path: { orgId }, query },
-            signal: options.signal ?? null,
-            fetch,
-          }),
+        options.signal,
+        (init) => ctx.raw.GET("/orgs/{orgId}/api-tokens/count", { params: { path: { orgId }, query }, ...init }),
         (data) =>
           Number.isInteger(data) ? undefined : `the count is not an integer (${JSON.stringify(data)?.slice(0, 50)})`,
       );
@@ -77,12 +72,8 @@ export function apiTokens(ctx: CallContext) {
      */
     async revokeAll(orgId: string, options: RequestOptions = {}): Promise<void> {
       assertPathParam("orgId", orgId);
-      await call(ctx, "bulkRevokeApiTokens", (fetch) =>
-        ctx.raw.DELETE("/orgs/{orgId}/api-tokens", {
-          params: { path: { orgId } },
-          signal: options.signal ?? null,
-          fetch,
-        }),
+      await call(ctx, "bulkRevokeApiTokens", options.signal, (init) =>
+        ctx.raw.DELETE("/orgs/{orgId}/api-tokens", { params: { path: { orgId } }, ...init }),
       );
     },
   };

@@ -21,13 +21,9 @@ export function serviceAccounts(ctx: CallContext) {
     call<ServiceAccountCredentialCountResponse>(
       ctx,
       "countServiceAccountApiTokens",
-      (fetch) =>
-        ctx.raw.POST("/orgs/{orgId}/service-accounts/count", {
-          params: { path: { orgId } },
-          body: ids,
-          signal: signal ?? null,
-          fetch,
-        }),
+      signal,
+      (init) =>
+        ctx.raw.POST("/orgs/{orgId}/service-accounts/count", { params: { path: { orgId } }, body: ids, ...init }),
       (data) =>
         data !== null && typeof data === "object" && !Array.isArray(data)
           ? undefined
@@ -74,11 +70,11 @@ export function serviceAccounts(ctx: CallContext) {
       return call<ApiToken[]>(
         ctx,
         "getServiceAccountApiToken",
-        (fetch) =>
+        options.signal,
+        (init) =>
           ctx.raw.GET("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
             params: { path: { orgId, accountId }, query },
-            signal: options.signal ?? null,
-            fetch,
+            ...init,
           }),
         (data) => (Array.isArray(data) ? undefined : "the token list is not an array"),
       );
@@ -88,11 +84,10 @@ export function serviceAccounts(ctx: CallContext) {
     async revokeTokens(orgId: string, accountId: string, options: RequestOptions = {}): Promise<void> {
       assertPathParam("orgId", orgId);
       assertPathParam("accountId", accountId);
-      await call(ctx, "revokeApiTokens", (fetch) =>
+      await call(ctx, "revokeApiTokens", options.signal, (init) =>
         ctx.raw.DELETE("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
           params: { path: { orgId, accountId } },
-          signal: options.signal ?? null,
-          fetch,
+          ...init,
         }),
       );
     },

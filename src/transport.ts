@@ -56,8 +56,7 @@ export function createTransport(
     const what = `${request.method} ${url.pathname}`;
     const retrySafe = operationFor(request.method, url.pathname)?.retrySafe ?? false;
     // A body stream can be sent only once: keep a copy for the retries.
-    const spare = request.body === null ? undefined : request.clone();
-    let body: Promise<ArrayBuffer> | undefined;
+    const spare = request.body === null ? undefined : request.clone().arrayBuffer();
     for (let retries = 0; ; retries++) {
       await coolDown(state, signal, env, retry.maxRetryDelayMs, what);
       const started = env.now();
@@ -68,7 +67,7 @@ export function createTransport(
         : new Request(request.url, {
             method: request.method,
             headers: request.headers,
-            body: spare ? await (body ??= spare.arrayBuffer()) : null,
+            body: spare ? await spare : null,
             signal: controller.signal,
           });
       const attempt = await attemptOnce(options.fetch, sent, controller, timeout, signal).catch((error: unknown) => {

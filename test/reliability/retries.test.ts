@@ -77,6 +77,15 @@ describe("retries", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("sends the same body again when it retries a POST", async () => {
+    const { client, seen } = fakeApi((_, request, i) =>
+      i === 0 ? html(503) : json({ validServiceAccountIds: [], invalidServiceAccountIds: JSON.parse(request.body) }),
+    );
+    const result = await settle(client.serviceAccounts.countTokens(ORG, ["a", "b"]), advance);
+    expect(result.invalidServiceAccountIds).toEqual(["a", "b"]);
+    expect(seen.map((s) => s.body)).toEqual(['["a","b"]', '["a","b"]']);
+  });
+
   it("does not retry when maxRetries is 0", async () => {
     const { client, seen } = fakeApi(() => html(502), { maxRetries: 0 });
     await expect(count(client)).rejects.toBeInstanceOf(ServerError);

@@ -1,30 +1,19 @@
 import type { AdminApiClient, ApiToken, ApiTokenListQuery } from "../index.js";
-import type { Progress } from "./progress.js";
+import { type PageWalkOptions, tokenPages } from "./token-pages.js";
 
-/** How far to follow the pages. */
-export interface CollectOptions {
-  /** Stop after this many tokens. */
-  limit: number;
-  signal: AbortSignal;
-  progress: Progress;
-}
-
-/** Follows every page of the token list (up to `limit` tokens), reporting each page to `progress`. */
+/**
+ * Every token up to `limit`, in one array: only for output that needs them all at once (the aligned table). Other
+ * output streams with `tokenPages`.
+ */
 export async function collectTokens(
   client: AdminApiClient,
   orgId: string,
   query: ApiTokenListQuery,
-  { limit, signal, progress }: CollectOptions,
+  options: PageWalkOptions,
 ): Promise<ApiToken[]> {
   const tokens: ApiToken[] = [];
-  try {
-    for await (const page of client.apiTokens.list(orgId, query, { signal }).pages()) {
-      progress.page(page.data.length);
-      tokens.push(...page.data.slice(0, limit - tokens.length));
-      if (tokens.length >= limit) break;
-    }
-  } finally {
-    progress.done();
+  for await (const page of tokenPages(client, orgId, query, options)) {
+    for (const token of page) tokens.push(token);
   }
   return tokens;
 }

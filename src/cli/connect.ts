@@ -29,7 +29,8 @@ export async function connect(
     // Loaded only on demand: a normal run never pulls in the sandbox's server code.
     const { startSandbox } = await import("../testing/index.js");
     // The sandbox's clock is set to now so that "stale" and "expiring" mean the same as for a real org.
-    const sandbox = await startSandbox({ now: new Date() });
+    const tokens = options.sandboxTokens === undefined ? {} : { tokens: options.sandboxTokens };
+    const sandbox = await startSandbox({ now: new Date(), ...tokens });
     const client = createClient({ ...common, apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
     return { client, orgId: sandbox.orgId, close: () => sandbox.close() };
   }

@@ -6,6 +6,8 @@ export interface GlobalOptions {
   org?: string;
   baseUrl?: string;
   sandbox?: boolean;
+  /** User tokens the embedded sandbox seeds; only with `sandbox`. */
+  sandboxTokens?: number;
   verbose?: boolean;
   color: boolean;
 }

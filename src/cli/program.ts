@@ -8,9 +8,11 @@ import { withExamples } from "./commands/shared.js";
 import { tokensCountCommand } from "./commands/tokens-count.js";
 import { tokensListCommand } from "./commands/tokens-list.js";
 import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
-import type { RunContext } from "./context.js";
+import type { GlobalOptions, RunContext } from "./context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp } from "./exit-codes.js";
+import { parsePositiveInt } from "./token-filters.js";
+import { UsageError } from "./usage-error.js";
 
 const credentialsHelp = `Credentials:
   The organization API key comes from ${API_KEY_ENV} or from a file named by --api-key-file.
@@ -30,6 +32,11 @@ export function buildProgram(ctx: RunContext): Command {
     .option("--org <id>", `organization id (else ${ORG_ID_ENV})`)
     .option("--base-url <url>", "API base URL (default: https://api.atlassian.com/admin/api-access/v1)")
     .option("--sandbox", "run this command against an embedded, seeded sandbox instead of a real org")
+    .addOption(
+      new Option("--sandbox-tokens <n>", "user API tokens the --sandbox seeds (default: 250)").argParser(
+        parsePositiveInt,
+      ),
+    )
     .option("--verbose", "on failure, also print status, request id and stack")
     .addOption(new Option("--no-color", "no colour (also off when NO_COLOR is set or stdout is not a terminal)"))
     .addHelpText("after", `\n${credentialsHelp}\n\n${exitCodeHelp}`);
@@ -49,6 +56,13 @@ export function buildProgram(ctx: RunContext): Command {
     .addCommand(serviceAccountsTokensCommand(ctx))
     .addCommand(serviceAccountsRevokeCommand(ctx));
   program.addCommand(tokens).addCommand(accounts).addCommand(auditCommand(ctx)).addCommand(sandboxCommand(ctx));
+
+  program.hook("preAction", (_program, action) => {
+    const options = action.optsWithGlobals<GlobalOptions>();
+    if (options.sandboxTokens !== undefined && !options.sandbox) {
+      throw new UsageError("--sandbox-tokens only sizes the embedded sandbox: add --sandbox, or drop it.");
+    }
+  });
 
   const output = {
     writeOut: (text: string) => ctx.io.stdout.write(text),

@@ -10,7 +10,8 @@ import type {
 import { BadRequestError } from "./bad-request-error.js";
 import { decodeCursor, encodeCursor, queryFingerprint } from "./cursor.js";
 import { errorBody } from "./error-body.js";
-import { tokenComparator, tokenFilter } from "./filter-semantics.js";
+import { tokenFilter } from "./filter-semantics.js";
+import { createListCache } from "./list-cache.js";
 import type { Failure, NoContent, Ok } from "./reply.js";
 import type { SandboxState } from "./sandbox-state.js";
 
@@ -23,6 +24,7 @@ type Ctx<Params, Query = unknown, Body = unknown> = Context<Body, Params, Query>
 
 /** The handlers of the six operations, keyed by operationId; openapi-backend has routed and validated the request. */
 export function createOperationHandlers(state: SandboxState) {
+  const lists = createListCache(state);
   const account = (c: Ctx<AccountParams>): ApiToken[] | Failure => {
     const tokens = state.serviceAccounts.get(c.request.params.accountId);
     return tokens ?? notFound(`Service account ${c.request.params.accountId} was not found.`);
@@ -34,7 +36,7 @@ export function createOperationHandlers(state: SandboxState) {
       if (pageSize > pageSizes.max) {
         throw new BadRequestError("pageSize", `Invalid value for parameter 'pageSize': at most ${pageSizes.max}`);
       }
-      const matching = state.userTokens.filter(tokenFilter(query, state.now)).sort(tokenComparator(query.sort));
+      const matching = lists.matching(query);
       const fingerprint = queryFingerprint(query);
       const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor, fingerprint);
       const next = offset + pageSize;
@@ -58,6 +60,7 @@ export function createOperationHandlers(state: SandboxState) {
     ),
     bulkRevokeApiTokens: inOrg(state, (): NoContent => {
       state.userTokens = [];
+      lists.clear();
       return { status: 204 };
     }),
     countServiceAccountApiTokens: inOrg(

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { auditTokens, classifyToken, defaultAuditThresholds, hasFindings } from "../../src/cli/audit.js";
+import {
+  auditTokens,
+  classifyToken,
+  createAuditor,
+  defaultAuditThresholds,
+  findings,
+  hasFindings,
+} from "../../src/cli/audit.js";
+import type { ApiToken } from "../../src/index.js";
+import { seedData } from "../../src/testing/seed-data.js";
 import { token } from "./token-fixture.js";
 
 const now = new Date("2026-11-01T00:00:00Z");
@@ -81,5 +90,61 @@ describe("auditTokens", () => {
     expect(hasFindings(report)).toBe(true);
     expect(hasFindings(auditTokens([token({ id: "ok" })], now, thresholds))).toBe(false);
     expect(hasFindings(auditTokens([], now, thresholds))).toBe(false);
+  });
+});
+
+describe("createAuditor", () => {
+  const seeded = seedData({ seed: 7, tokens: 2000, serviceAccounts: 0, orgId: "org-1", now }).userTokens;
+
+  it("reports on tokens fed page by page exactly what the batch audit reports", () => {
+    const auditor = createAuditor(now, thresholds);
+    for (let start = 0; start < seeded.length; start += 333) {
+      for (const t of seeded.slice(start, start + 333)) auditor.add(t);
+    }
+    expect(auditor.report()).toEqual(auditTokens(seeded, now, thresholds));
+  });
+
+  it("agrees with classifyToken on every seeded token, finding by finding", () => {
+    const report = auditTokens(seeded, now, thresholds);
+    for (const finding of findings) {
+      const expected = seeded.filter((t) => classifyToken(t, now, thresholds).includes(finding)).map((t) => t.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(report.findings[finding].map((t) => t.id)).toEqual(expected);
+    }
+    const flagged = seeded.filter((t) => classifyToken(t, now, thresholds).length > 0);
+    expect(report.totals.flagged).toBe(flagged.length);
+    expect(report.totals.tokens).toBe(seeded.length);
+    expect(report.users.reduce((sum, u) => sum + u.tokens, 0)).toBe(seeded.length);
+    expect(report.users.reduce((sum, u) => sum + u.flagged, 0)).toBe(flagged.length);
+  });
+
+  it("keeps only the fields the report shows, one user object per user", () => {
+    const mia = { id: "u1", orgId: "org-1", name: "Mia", email: "mia@example.com" };
+    const auditor = createAuditor(now, thresholds);
+    auditor.add({ ...token({ id: "a", expiresAt: null, user: mia }), extra: "passed through" } as ApiToken);
+    auditor.add(token({ id: "b", status: "BLOCKED", user: { ...mia } }));
+    const { findings: found } = auditor.report();
+    const [a] = found.noExpiry;
+    const [b] = found.blocked;
+    expect(a).toEqual({
+      id: "a",
+      label: "label-a",
+      status: "ALLOWED",
+      createdAt: "2026-01-01T00:00:00Z",
+      expiresAt: null,
+      lastActiveAt: "2026-10-25T00:00:00Z",
+      user: { id: "u1", name: "Mia", email: "mia@example.com" },
+    });
+    expect(b?.user).toBe(a?.user);
+  });
+
+  it("keeps nothing of a token without findings but its user's counts", () => {
+    const auditor = createAuditor(now, thresholds);
+    auditor.add(token({ id: "clean" }));
+    const report = auditor.report();
+    expect(Object.values(report.findings).flat()).toEqual([]);
+    expect(report.users).toEqual([
+      { userId: "u1", name: "Mia Krystof", email: "mia@example.com", tokens: 1, flagged: 0 },
+    ]);
   });
 });

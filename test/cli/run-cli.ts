@@ -21,7 +21,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/cli/bin.ts", ...args],
-      { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000 },
+      { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000, maxBuffer: 64 * 2 ** 20 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

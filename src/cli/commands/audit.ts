@@ -1,14 +1,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { auditTokens, defaultAuditThresholds, hasFindings } from "../audit.js";
-import { collectTokens } from "../collect-tokens.js";
+import { createAuditor, defaultAuditThresholds, hasFindings } from "../audit.js";
 import { useColor } from "../color.js";
 import { type Connection, withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import { renderAudit } from "../format/audit-report.js";
+import { auditChunks } from "../format/audit-report.js";
 import { auditFormats, type OutputFormat } from "../format/output-format.js";
 import { createProgress } from "../progress.js";
 import { parseCount } from "../token-filters.js";
+import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 interface AuditOptions {
@@ -56,11 +56,16 @@ export function auditCommand(ctx: RunContext): Command {
     const { io, signal } = ctx;
     const progress = createProgress(io.stderr, io.stderrIsTTY, "audit");
     const work = async ({ client, orgId }: Connection) => {
-      const limit = Number.POSITIVE_INFINITY;
-      const tokens = await collectTokens(client, orgId, {}, { limit, signal, progress });
       const thresholds = { staleDays: options.staleDays, expiringDays: options.expiringDays };
-      const report = auditTokens(tokens, options.asOf ?? new Date(), thresholds);
-      io.stdout.write(renderAudit(report, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
+      // Each page is classified and dropped: the auditor keeps a slim record per flagged token and counts per user.
+      const auditor = createAuditor(options.asOf ?? new Date(), thresholds);
+      const walk = { limit: Number.POSITIVE_INFINITY, signal, progress };
+      for await (const page of tokenPages(client, orgId, {}, walk)) {
+        for (const token of page) auditor.add(token);
+      }
+      const report = auditor.report();
+      const color = useColor(io.stdoutIsTTY, io.env, options.color);
+      for (const chunk of auditChunks(report, options.format, color)) io.stdout.write(chunk);
       if (!hasFindings(report)) return ExitCode.ok;
       // The embedded sandbox is a demo whose findings are the point: only a real org's findings fail the run.
       if (options.sandbox) {

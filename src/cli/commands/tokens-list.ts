@@ -6,10 +6,12 @@ import { type Connection, withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
+import { createRecordStream, isStreamable } from "../format/record-stream.js";
 import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
 import { createProgress } from "../progress.js";
 import { addListOptions, listQuery, parsePositiveInt } from "../token-filters.js";
+import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 interface ListOptions {
@@ -26,6 +28,11 @@ export function tokensListCommand(ctx: RunContext): Command {
     .option("--all", "follow every page")
     .addOption(new Option("--limit <n>", "follow pages until n tokens (implies --all)").argParser(parsePositiveInt));
   addListOptions(command);
+  command.addHelpText(
+    "after",
+    "\nWith --all or --limit, json, jsonl and csv are written page by page (memory stays flat however many tokens);\n" +
+      "table holds every token until the last page, to align its columns: use jsonl or csv for a large org.",
+  );
   withExamples(command, [
     "admin-api-access tokens list --status BLOCKED",
     "admin-api-access tokens list --all --format csv > tokens.csv",
@@ -36,20 +43,28 @@ export function tokensListCommand(ctx: RunContext): Command {
     const options = optionsOf<ListOptions>(cmd);
     const query = listQuery(options);
     const { io, signal } = ctx;
+    const { format } = options;
     const progress = createProgress(io.stderr, io.stderrIsTTY, "tokens list");
+    const render = (tokens: readonly ApiToken[]) => {
+      const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
+      io.stdout.write(renderRecords(records, format, useColor(io.stdoutIsTTY, io.env, options.color)));
+    };
     const work = async ({ client, orgId }: Connection) => {
-      let tokens: ApiToken[];
-      if (options.all || options.limit !== undefined) {
-        const limit = options.limit ?? Number.POSITIVE_INFINITY;
-        tokens = await collectTokens(client, orgId, query, { limit, signal, progress });
-      } else {
+      if (!options.all && options.limit === undefined) {
         const page = await client.apiTokens.list(orgId, query, { signal });
-        tokens = page.data;
+        render(page.data);
         // The hint goes to stderr so stdout stays pure data.
         if (page.nextCursor) io.stderr.write(`More tokens: add --cursor ${page.nextCursor}, or use --all.\n`);
+        return ExitCode.ok;
       }
-      const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
-      io.stdout.write(renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
+      const walk = { limit: options.limit ?? Number.POSITIVE_INFINITY, signal, progress };
+      if (!isStreamable(format)) {
+        render(await collectTokens(client, orgId, query, walk));
+        return ExitCode.ok;
+      }
+      const stream = createRecordStream(io.stdout, format, tokenGrid);
+      for await (const page of tokenPages(client, orgId, query, walk)) stream.write(page);
+      stream.end();
       return ExitCode.ok;
     };
     ctx.exitCode = await withConnection(options, ctx, work, progress.waiting);

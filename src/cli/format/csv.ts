@@ -10,10 +10,13 @@ export function neutraliseCell(cell: Cell): Cell {
   return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Renders a grid as RFC 4180 CSV with a header row, every text cell neutralised. */
-export function renderCsv(grid: Grid): string {
+/**
+ * Renders a grid as RFC 4180 CSV, every text cell neutralised; with the header row unless `header` is false (the
+ * second and later chunks of a streamed document).
+ */
+export function renderCsv(grid: Grid, header = true): string {
   return stringify(
     grid.rows.map((row) => row.map(neutraliseCell)),
-    { header: true, columns: [...grid.columns], record_delimiter: "unix" },
+    { header, columns: [...grid.columns], record_delimiter: "unix" },
   );
 }

@@ -5,25 +5,51 @@ import type { Cell, Grid } from "./output-format.js";
 // or recolour the terminal.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, for a test without the global flag's state
+const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** A cell as one printable line. */
 export function displayCell(cell: Cell): string {
-  return String(cell).replace(CONTROL, " ");
+  const text = String(cell);
+  // Most cells are clean: testing first skips building a copy of each.
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, " ") : text;
 }
 
 /**
- * Renders a grid as left-aligned columns separated by two spaces, numbers right-aligned, with a bold header when
- * colour is on. Width is counted in UTF-16 code units, so wide (CJK, emoji) characters may shift a column.
+ * The lines of a grid as left-aligned columns separated by two spaces, numbers right-aligned, with a bold header
+ * when colour is on, `batch` rows per chunk: the widths are measured in a first pass, so a large grid never exists
+ * as one string. Width is counted in UTF-16 code units, so wide (CJK, emoji) characters may shift a column.
  */
+export function* tableChunks(grid: Grid, style: Palette = palette(false), batch = 1000): Generator<string, void> {
+  const widths = grid.columns.map((column) => String(column).length);
+  const numeric = grid.columns.map(() => grid.rows.length > 0);
+  for (const row of grid.rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const cell = row[i] ?? "";
+      // Blanking swaps one code unit for one space, so the width is that of the raw text.
+      widths[i] = Math.max(widths[i] ?? 0, String(cell).length);
+      if (typeof cell !== "number") numeric[i] = false;
+    }
+  }
+  const line = (cells: readonly Cell[]) => {
+    let text = "";
+    for (let i = 0; i < widths.length; i++) {
+      const cell = displayCell(cells[i] ?? "");
+      const width = widths[i] ?? 0;
+      text += `${i === 0 ? "" : "  "}${numeric[i] ? cell.padStart(width) : cell.padEnd(width)}`;
+    }
+    return text.trimEnd();
+  };
+  yield `${style.bold(line(grid.columns))}\n`;
+  for (let start = 0; start < grid.rows.length; start += batch) {
+    yield `${grid.rows
+      .slice(start, start + batch)
+      .map(line)
+      .join("\n")}\n`;
+  }
+}
+
+/** Renders a grid as aligned columns (see `tableChunks`), as one string. */
 export function renderTable(grid: Grid, style: Palette = palette(false)): string {
-  const text = [grid.columns.map(displayCell), ...grid.rows.map((row) => row.map(displayCell))];
-  const widths = grid.columns.map((_, i) => Math.max(...text.map((row) => row[i]?.length ?? 0)));
-  const numeric = grid.columns.map((_, i) => grid.rows.length > 0 && grid.rows.every((r) => typeof r[i] === "number"));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  const [header = [], ...body] = text;
-  return `${[style.bold(line(header)), ...body.map(line)].join("\n")}\n`;
+  return [...tableChunks(grid, style)].join("");
 }

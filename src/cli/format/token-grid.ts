@@ -1,4 +1,4 @@
-import type { ApiToken } from "../../index.js";
+import type { ApiToken, ApiTokenUser } from "../../index.js";
 import type { Grid } from "./output-format.js";
 
 /** The columns of a token in table and CSV output, in order. */
@@ -15,6 +15,14 @@ export const tokenColumns = [
   "scopes",
 ] as const;
 
+/** The fields of a token that a row shows: an `ApiToken`, or the audit's slim record of one. */
+export type GridToken = Pick<
+  ApiToken,
+  "id" | "label" | "status" | "createdAt" | "expiresAt" | "lastActiveAt" | "scopes"
+> & {
+  user: Pick<ApiTokenUser, "id" | "name" | "email">;
+};
+
 /** How dates and absent values read: `raw` keeps the API's values for CSV, `human` shortens them for a terminal. */
 export type TokenStyle = "raw" | "human";
 
@@ -24,7 +32,7 @@ function date(value: string | null | undefined, absent: string, style: TokenStyl
 }
 
 /** One token as the cells of `tokenColumns`. */
-export function tokenRow(token: ApiToken, style: TokenStyle): string[] {
+export function tokenRow(token: GridToken, style: TokenStyle): string[] {
   return [
     token.id,
     token.label,
@@ -40,6 +48,6 @@ export function tokenRow(token: ApiToken, style: TokenStyle): string[] {
 }
 
 /** Tokens as a grid under `tokenColumns`. */
-export function tokenGrid(tokens: readonly ApiToken[], style: TokenStyle): Grid {
+export function tokenGrid(tokens: readonly GridToken[], style: TokenStyle): Grid {
   return { columns: tokenColumns, rows: tokens.map((t) => tokenRow(t, style)) };
 }

@@ -16,9 +16,22 @@ export interface RunInfo {
   load: [number, number];
 }
 
+/** Display width of a cell: code points, so `µ` and `×` count once. */
+const width = (cell: string) => [...cell].length;
+
+/** A Markdown table with padded columns, laid out as the formatter (`npm run lint`) lays it out. */
 function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+  const cells = [header, ...rows].map((row) => row.map((c) => c.replaceAll("|", "\\|")));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => width(row[i] ?? ""))));
+  const line = (row: string[]) =>
+    `| ${widths
+      .map((w, i) => {
+        const c = row[i] ?? "";
+        return c + " ".repeat(w - width(c));
+      })
+      .join(" | ")} |`;
+  const [head = [], ...body] = cells;
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
 export function renderReport(

@@ -1,54 +1,61 @@
 /** One attempt of a request: the per-attempt timeout, the caller's signal, the body read in full. */
+import { BufferedResponse } from "./buffered-response.js";
 import type { AttemptOutcome } from "./retry-policy.js";
-import type { Transport } from "./transport.js";
 
-/** A timeout is told apart from a caller abort by this reason. */
-const TIMED_OUT = Symbol("timed out");
+/** The fetch the client sends with: called as `fetch(request, { signal })`, as the global fetch can be. */
+export type FetchLike = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
 /** How one attempt went: the outcome, and the buffered response when one arrived. */
 export interface Attempt {
   outcome: AttemptOutcome;
   response?: Response;
-  body?: ArrayBuffer;
+  body?: string;
 }
 
 /**
- * Sends `request` once, under a per-attempt timeout that also covers reading the body, and the caller's signal
- * (whose abort rejects with its reason). Transport failures are outcomes, not exceptions, so the caller can retry.
+ * Sends `request` once with a signal of its own, aborted when the per-attempt timeout (which also covers reading
+ * the body) runs out or the caller's signal aborts; a caller abort rejects with its reason. Transport failures are
+ * outcomes, not exceptions, so the caller can retry. A fetch that ignores the signal still cannot outlive the attempt.
  */
 export async function attemptOnce(
-  fetchImpl: Transport,
-  sent: Request,
-  /** Aborts `sent`: on timeout here, and whenever `caller` aborts. */
-  controller: AbortController,
+  fetchImpl: FetchLike,
+  request: Request,
   timeout: number,
-  caller: AbortSignal,
+  caller: AbortSignal | undefined,
 ): Promise<Attempt> {
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
-  const forward = () => controller.abort(caller.reason);
-  caller.addEventListener("abort", forward, { once: true });
+  if (caller?.aborted) throw caller.reason;
+  const controller = new AbortController();
+  const { signal } = controller;
+  // Rejected with the abort's reason as it happens: a fetch that ignores its signal is raced, not waited for.
+  let abandon!: (reason: unknown) => void;
+  const abandoned = new Promise<never>((_, reject) => {
+    abandon = reject;
+  });
+  const stop = (reason: unknown) => {
+    controller.abort(reason);
+    abandon(reason);
+  };
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop(new DOMException(`no answer within ${timeout} ms`, "TimeoutError"));
+  }, timeout);
+  const forward = () => stop(caller?.reason);
+  caller?.addEventListener("abort", forward, { once: true });
   try {
-    const response = await fetchImpl(sent);
-    // Buffer inside the timeout, so a body that stalls half-way times out too and can be retried.
-    const buffered = await response.arrayBuffer();
-    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    const copy = new Response(nullBodyStatus(response.status) ? null : buffered, init);
+    const response = await Promise.race([fetchImpl(request, { signal }), abandoned]);
+    // Read inside the timeout, so a body that stalls half-way times out too and can be retried.
+    const body = await Promise.race([response.text(), abandoned]);
     return {
       outcome: { kind: "response", status: response.status, headers: response.headers },
-      response: copy,
-      body: buffered,
+      response: new BufferedResponse(response, body),
+      body,
     };
   } catch (error) {
-    if (caller.aborted) throw caller.reason;
-    return {
-      outcome: controller.signal.reason === TIMED_OUT ? { kind: "timeout", error } : { kind: "connection", error },
-    };
+    if (caller?.aborted) throw caller.reason;
+    return { outcome: timedOut ? { kind: "timeout", error } : { kind: "connection", error } };
   } finally {
     clearTimeout(timer);
-    caller.removeEventListener("abort", forward);
+    caller?.removeEventListener("abort", forward);
   }
-}
-
-function nullBodyStatus(status: number): boolean {
-  return status === 204 || status === 205 || status === 304;
 }

@@ -6,7 +6,7 @@ import type { paths } from "./generated/admin-api-access.js";
 import { type OperationId, operationPolicies } from "./operations.js";
 import type { RateLimitState } from "./rate-limit.js";
 import { redactHeaders, scrubSecret } from "./redact.js";
-import type { Transport } from "./transport.js";
+import type { Handoff, Transport } from "./transport.js";
 
 /** What every resource method needs. */
 export interface CallContext {
@@ -29,26 +29,22 @@ export async function call<T>(
   id: OperationId,
   /** The caller's signal: cancels the call, waits between retries included. */
   caller: AbortSignal | undefined,
-  /** Sends the request with openapi-fetch, given the fetch and the signal to send it with. */
-  send: (init: { fetch: Transport; signal: AbortSignal }) => Promise<Result>,
+  /** Sends the request with openapi-fetch, given the fetch to send it with (the request itself carries no signal). */
+  send: (init: { fetch: Transport }) => Promise<Result>,
   /** Says what is wrong with a 2xx body that does not have the spec's shape, or undefined when it does. */
   check?: (data: unknown) => string | undefined,
 ): Promise<T> {
   let request: Request | undefined;
   let response: Response | undefined;
-  // The request's own signal: the transport aborts it on timeout; the caller's abort is forwarded to it.
-  const own = new AbortController();
-  const forward = () => own.abort(caller?.reason);
-  if (caller?.aborted) forward();
-  else caller?.addEventListener("abort", forward, { once: true });
+  const handoff: Handoff = { caller, operation: operationPolicies[id] };
   const fetch: Transport = async (sent) => {
     request = sent;
-    response = await ctx.transport(sent, { own, caller });
+    response = await ctx.transport(sent, handoff);
     return response;
   };
   let result: Result;
   try {
-    result = await send({ fetch, signal: own.signal });
+    result = await send({ fetch });
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     // openapi-fetch's JSON.parse of a 2xx body failed: a cut-off or non-JSON answer.
@@ -57,8 +53,6 @@ export async function call<T>(
       throw invalidBody(request, response, `the body is not valid JSON (content-type ${type})`, error);
     }
     throw error;
-  } finally {
-    caller?.removeEventListener("abort", forward);
   }
   if (result.response.ok) {
     const problem = check?.(result.data);

@@ -1,5 +1,6 @@
 /** The public contract of atlassian-admin-api-access. */
 
+export type { FetchLike } from "./attempt.js";
 export type { AdminApiClient } from "./client.js";
 export { createClient } from "./client.js";
 export type { AdminApiErrorInit, RedactedRequest } from "./errors.js";

@@ -1,4 +1,5 @@
 /** The options of `createClient`, documented once and resolved once: nothing downstream checks for undefined. */
+import type { FetchLike } from "./attempt.js";
 import { InvalidInputError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
@@ -12,8 +13,12 @@ export interface ClientOptions {
   apiKey: string;
   /** @default "https://api.atlassian.com/admin/api-access/v1" */
   baseUrl?: string | undefined;
-  /** The fetch to send requests with. @default globalThis.fetch */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * The fetch to send requests with, called as `fetch(request, { signal })`. Pass `init` on to the fetch you wrap,
+   * so that timeouts and aborts cancel the request itself (a fetch that ignores it is abandoned, not cancelled).
+   * @default globalThis.fetch
+   */
+  fetch?: FetchLike | undefined;
   /** Extra headers sent with every request. An Authorization header here is refused: use `apiKey`. */
   headers?: Record<string, string> | undefined;
   /** @default "atlassian-admin-api-access" */
@@ -37,7 +42,7 @@ export interface ClientOptions {
 /** Every option with its default applied. The key is kept apart, never in this object. */
 export interface ResolvedOptions {
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchLike;
   headers: Record<string, string>;
   timeout: number;
   concurrency: number;
@@ -80,7 +85,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (typeof fetchImpl !== "function") throw new InvalidInputError("fetch", "No fetch available: pass options.fetch");
   return {
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     headers: { "User-Agent": options.userAgent ?? "atlassian-admin-api-access", ...headers },
     timeout: count("timeout", options.timeout, 30_000, 1),
     concurrency: count("concurrency", options.concurrency, 4, 1),

@@ -87,25 +87,26 @@ export class RateLimitState {
   /** A request ended (answered or failed): requests waiting for an answer look again. */
   settled(): void {
     this.inFlight--;
+    if (this.#waiters.size === 0) return;
     const waiters = [...this.#waiters];
     this.#waiters.clear();
     for (const wake of waiters) wake();
   }
 
   /** Resolves when a request in flight ends; rejects with the signal's reason if it aborts first. */
-  nextAnswer(signal: AbortSignal): Promise<void> {
+  nextAnswer(signal: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
+      if (signal?.aborted) return reject(signal.reason);
       const wake = () => {
-        signal.removeEventListener("abort", abort);
+        signal?.removeEventListener("abort", abort);
         resolve();
       };
       const abort = () => {
         this.#waiters.delete(wake);
-        reject(signal.reason);
+        reject(signal?.reason);
       };
       this.#waiters.add(wake);
-      signal.addEventListener("abort", abort, { once: true });
+      signal?.addEventListener("abort", abort, { once: true });
     });
   }
 }

@@ -9,7 +9,7 @@ import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
 import { ConnectionError, RateLimitError, TimeoutError } from "./errors.js";
 import { logAt } from "./logger.js";
-import { operationFor } from "./operations.js";
+import { type OperationPolicy, operationFor } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
 import type { RateLimitState } from "./rate-limit.js";
 import { redactHeaders, scrubCause } from "./redact.js";
@@ -18,17 +18,14 @@ import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry-policy.js"
 export type Transport = (request: Request, handoff?: Handoff) => Promise<Response>;
 
 /**
- * Given by the facade with each request it sends: the controller of the request's own signal, so the first attempt
- * can send the request as it is (copying a Request costs more than the rest of an attempt), and the caller's signal.
- * Requests sent through `client.raw` come without one and are copied for every attempt.
+ * Given by the facade with each request it sends: the caller's signal (the facade's requests carry none, which
+ * spares a signal per request) and the operation, known without matching the URL. Requests sent through
+ * `client.raw` come without one: their own signal is the caller's, and their operation is found by method and path.
  */
 export interface Handoff {
-  own: AbortController;
   caller: AbortSignal | undefined;
+  operation: OperationPolicy;
 }
-
-/** The signal of a call without one: never aborts. */
-const NEVER = new AbortController().signal;
 
 /** Clock and randomness, replaceable in tests. */
 export interface TransportEnv {
@@ -51,26 +48,20 @@ export function createTransport(
   const info = logAt(options.logger, options.logLevel, "info", secret);
 
   return async function send(request, handoff) {
-    const signal = handoff ? (handoff.caller ?? NEVER) : request.signal;
-    const url = new URL(request.url);
-    const what = `${request.method} ${url.pathname}`;
-    const retrySafe = operationFor(request.method, url.pathname)?.retrySafe ?? false;
+    const signal = handoff ? handoff.caller : request.signal;
+    const what = () => `${request.method} ${new URL(request.url).pathname}`;
     // A body stream can be sent only once: keep a copy for the retries.
     const spare = request.body === null ? undefined : request.clone().arrayBuffer();
     for (let retries = 0; ; retries++) {
-      await coolDown(state, signal, env, retry.maxRetryDelayMs, what);
-      const started = env.now();
-      const own = retries === 0 && handoff ? handoff.own : undefined;
-      const controller = own ?? new AbortController();
-      const sent = own
-        ? request
-        : new Request(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: spare ? await spare : null,
-            signal: controller.signal,
-          });
-      const attempt = await attemptOnce(options.fetch, sent, controller, timeout, signal).catch((error: unknown) => {
+      const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, what);
+      if (waiting) await waiting;
+      const started = debug ? env.now() : 0;
+      // Sent as it is the first time; a body-less request can be sent again as it is, others get their body back.
+      const sent =
+        retries === 0 || !spare
+          ? request
+          : new Request(request.url, { method: request.method, headers: request.headers, body: await spare });
+      const attempt = await attemptOnce(options.fetch, sent, timeout, signal).catch((error: unknown) => {
         state.settled();
         throw error;
       });
@@ -79,21 +70,25 @@ export function createTransport(
       if (outcome.kind === "response") state.observe(outcome.status, outcome.headers);
       state.settled();
       debug?.(
-        `${what} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
+        `${what()} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
           attempt.body,
           options.logBodies,
         )}`,
       );
-      const canRetry = retrySafe && shouldRetry(outcome, retries, retry);
+      const canRetry =
+        shouldRetry(outcome, retries, retry) &&
+        (handoff?.operation ?? operationFor(request.method, new URL(request.url).pathname))?.retrySafe === true;
       if (!canRetry) return finish(attempt, request, state, retries, secret);
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
       if (wait > retry.maxRetryDelayMs) {
-        info?.(`${what}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`);
+        info?.(
+          `${what()}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`,
+        );
         return finish(attempt, request, state, retries, secret);
       }
       if (outcome.kind === "response" && outcome.status === 429) state.block(env.now() + wait);
       info?.(
-        `${what}: retrying after ${describeOutcome(outcome)} in ${wait} ms (retry ${retries + 1} of ${retry.maxRetries})`,
+        `${what()}: retrying after ${describeOutcome(outcome)} in ${wait} ms (retry ${retries + 1} of ${retry.maxRetries})`,
       );
       await delay(wait, signal);
     }
@@ -127,31 +122,39 @@ function finish(attempt: Attempt, request: Request, state: RateLimitState, retri
 /**
  * Waits for the client-wide cool-down, re-checked after every wait (answers that arrived meanwhile may change it),
  * then counts the request as sent in the same synchronous step, so requests woken together cannot all see room for
- * one. A cool-down beyond `maxWaitMs` throws RateLimitError instead.
+ * one. Returns undefined when there is nothing to wait for (the request is counted at once), so the common case
+ * costs no promise. A cool-down beyond `maxWaitMs` throws RateLimitError instead.
  */
-async function coolDown(
+function coolDown(
   state: RateLimitState,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
   env: TransportEnv,
   maxWaitMs: number,
-  what: string,
-): Promise<void> {
-  for (;;) {
-    const pace = state.pace(env.now(), maxWaitMs);
-    if (pace === "await-answer") {
-      await state.nextAnswer(signal);
-      continue;
-    }
-    if (pace.ms <= 0) return state.sent();
-    if (pace.ms > maxWaitMs) {
-      const resetAt = new Date(env.now() + pace.ms);
-      throw new RateLimitError(
-        `${what}: rate limited for ${Math.ceil(pace.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
-        { status: 429, rateLimit: state.latest, retryAfterMs: pace.ms, resetAt },
-      );
-    }
-    await delay(pace.ms, signal);
+  what: () => string,
+): Promise<void> | undefined {
+  const pace = state.pace(env.now(), maxWaitMs);
+  if (pace !== "await-answer" && pace.ms <= 0) {
+    state.sent();
+    return undefined;
   }
+  return (async () => {
+    for (;;) {
+      const next = state.pace(env.now(), maxWaitMs);
+      if (next === "await-answer") {
+        await state.nextAnswer(signal);
+        continue;
+      }
+      if (next.ms <= 0) return state.sent();
+      if (next.ms > maxWaitMs) {
+        const resetAt = new Date(env.now() + next.ms);
+        throw new RateLimitError(
+          `${what()}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
+          { status: 429, rateLimit: state.latest, retryAfterMs: next.ms, resetAt },
+        );
+      }
+      await delay(next.ms, signal);
+    }
+  })();
 }
 
 function describeOutcome(outcome: AttemptOutcome): string {

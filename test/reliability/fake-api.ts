@@ -12,12 +12,18 @@ export interface Seen {
   body: string;
 }
 
-export type Handler = (request: Request, seen: Seen, index: number) => Response | Promise<Response>;
+/** Answers one request; `signal` is the one the client sent it with (aborted on timeout or by the caller). */
+export type Handler = (
+  request: Request,
+  seen: Seen,
+  index: number,
+  signal: AbortSignal,
+) => Response | Promise<Response>;
 
 /** A client whose fetch calls `handler`; `seen` lists every request in order. */
 export function fakeApi(handler: Handler, options: Partial<Parameters<typeof createClient>[0]> = {}) {
   const seen: Seen[] = [];
-  const fetch = async (request: Request) => {
+  const fetch = async (request: Request, init?: { signal?: AbortSignal }) => {
     const url = new URL(request.url);
     const entry = {
       method: request.method,
@@ -27,7 +33,7 @@ export function fakeApi(handler: Handler, options: Partial<Parameters<typeof cre
       body: await request.text(),
     };
     seen.push(entry);
-    return handler(request, entry, seen.length - 1);
+    return handler(request, entry, seen.length - 1, init?.signal ?? request.signal);
   };
   const client = createClient({ apiKey: "test-key", baseUrl: BASE, fetch, ...options });
   return { client, seen };

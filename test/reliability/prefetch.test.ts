@@ -14,12 +14,12 @@ describe("prefetch", () => {
 
   it("aborts the in-flight prefetch on an early break, with no unhandled rejection and one extra request at most", async () => {
     const aborted: string[] = [];
-    const { client, seen } = fakeApi(async (request, entry) => {
+    const { client, seen } = fakeApi(async (_, entry, __, signal) => {
       if (entry.query.get("cursor") === null) return json(pageOf(100, 10, entry.query));
       return new Promise<Response>((_, reject) =>
-        request.signal.addEventListener("abort", () => {
+        signal.addEventListener("abort", () => {
           aborted.push(entry.query.get("cursor") ?? "");
-          reject(request.signal.reason);
+          reject(signal.reason);
         }),
       );
     });

@@ -64,13 +64,11 @@ describe("retries", () => {
   });
 
   it("re-arms the per-attempt timeout for every attempt and throws TimeoutError when all time out", async () => {
-    const hang = (request: Request) =>
-      new Promise<Response>((_, reject) =>
-        request.signal.addEventListener("abort", () => reject(request.signal.reason)),
-      );
-    const slowFirst = fakeApi((request, _, i) => (i === 0 ? hang(request) : json(7)), { timeout: 1_000 });
+    const hang = (signal: AbortSignal) =>
+      new Promise<Response>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    const slowFirst = fakeApi((_, __, i, signal) => (i === 0 ? hang(signal) : json(7)), { timeout: 1_000 });
     await expect(count(slowFirst.client)).resolves.toBe(7);
-    const allSlow = fakeApi(hang, { timeout: 1_000, maxRetries: 2 });
+    const allSlow = fakeApi((_, __, ___, signal) => hang(signal), { timeout: 1_000, maxRetries: 2 });
     const error = await count(allSlow.client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(allSlow.seen).toHaveLength(3);
@@ -155,10 +153,34 @@ describe("cancellation", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("abandons a fetch that ignores its signal: the timeout still ends the attempt, and the call", async () => {
+    const deaf = fakeApi(() => new Promise<Response>(() => {}), { timeout: 1_000, maxRetries: 1 });
+    const error = await count(deaf.client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(deaf.seen).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("hands fetch a signal that aborts on timeout, with a TimeoutError reason", async () => {
+    const reasons: unknown[] = [];
+    const { client } = fakeApi(
+      (_, __, ___, signal) =>
+        new Promise<Response>((_, reject) =>
+          signal.addEventListener("abort", () => {
+            reasons.push(signal.reason);
+            reject(signal.reason);
+          }),
+        ),
+      { timeout: 1_000, maxRetries: 0 },
+    );
+    await expect(count(client)).rejects.toBeInstanceOf(TimeoutError);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatchObject({ name: "TimeoutError" });
+  });
+
   it("rejects with the signal's reason while a request is in flight", async () => {
     const { client } = fakeApi(
-      (request) =>
-        new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+      (_, __, ___, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))),
     );
     const controller = new AbortController();
     const pending = client.apiTokens.list(ORG, {}, { signal: controller.signal }).toArray({ limit: 10 });

@@ -22,6 +22,27 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe("apiTokens.list pagination", () => {
+  it("answers next() calls made without waiting in order, each item once, then done", async () => {
+    const { client, requests } = testClient(pagedList(5));
+    const iterator = client.apiTokens.list(ORG, { pageSize: 2 })[Symbol.asyncIterator]();
+    const results = await Promise.all(Array.from({ length: 7 }, () => iterator.next()));
+    expect(results.map((r) => (r.done ? "done" : r.value.id))).toEqual(["t0", "t1", "t2", "t3", "t4", "done", "done"]);
+    expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "c2", "c4"]);
+  });
+
+  it("skips empty pages in item iteration and ends the walk on return()", async () => {
+    const { client } = testClient((request) => {
+      const cursor = request.query.get("cursor");
+      if (cursor === null) return json({ data: [], links: { next: "c1" } });
+      if (cursor === "c1") return json({ data: [token("t1")], links: { next: "c2" } });
+      return json({ data: [token("t2")], links: {} });
+    });
+    const iterator = client.apiTokens.list(ORG)[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: token("t1"), done: false });
+    expect(await iterator.return?.()).toEqual({ value: undefined, done: true });
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+  });
+
   it("follows links.next with the same filters and pageSize until the last page", async () => {
     const { client, requests } = testClient(pagedList(7));
     const tokens = await collect(

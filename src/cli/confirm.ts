@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { CliIo } from "./io.js";
+import { UsageError } from "./usage-error.js";
 
 /** How a destructive command may go ahead. */
 export type ConfirmationPlan = "dry-run" | "proceed" | "prompt" | "refuse";
@@ -58,8 +59,40 @@ export function promptForId(
 }
 
 /** Why a destructive command stopped without a terminal or `--yes` (exit 2, nothing sent). */
-export const refusalMessage =
+const refusalMessage =
   "Refusing to revoke without confirmation: stdin is not a terminal. Pass --yes to revoke, or --dry-run to see what would be revoked. Nothing was sent.";
 
 /** Why a destructive command stopped when the typed id did not match (exit 2, nothing sent). */
-export const notConfirmedMessage = "The id typed did not match, so nothing was revoked.";
+const notConfirmedMessage = "The id typed did not match, so nothing was revoked.";
+
+/** The confirmation guard of one destructive command, past the refusal. */
+export interface RevocationGuard {
+  /** Show what would be revoked and send nothing. */
+  dryRun: boolean;
+  /** Resolves when the command may revoke: at once with `--yes`, else once the user typed `expected`. */
+  confirm(question: string, expected: string): Promise<void>;
+}
+
+/**
+ * The confirmation rules of a destructive command (see `planConfirmation`), applied: throws the refusal (exit 2)
+ * at once, before anything is read or sent; `confirm` throws when the typed id does not match.
+ */
+export function guardRevocation(
+  options: { dryRun?: boolean; yes?: boolean },
+  io: Pick<CliIo, "stdin" | "stderr" | "stdinIsTTY">,
+  signal?: AbortSignal,
+): RevocationGuard {
+  const plan = planConfirmation({
+    dryRun: options.dryRun === true,
+    yes: options.yes === true,
+    interactive: io.stdinIsTTY,
+  });
+  if (plan === "refuse") throw new UsageError(refusalMessage);
+  return {
+    dryRun: plan === "dry-run",
+    async confirm(question, expected) {
+      if (plan !== "prompt") return;
+      if (!(await promptForId(io, question, expected, signal))) throw new UsageError(notConfirmedMessage);
+    },
+  };
+}

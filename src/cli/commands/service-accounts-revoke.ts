@@ -1,13 +1,12 @@
 import { Command } from "commander";
 import { useColor } from "../color.js";
-import { notConfirmedMessage, planConfirmation, promptForId, refusalMessage } from "../confirm.js";
+import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
-import { UsageError } from "../usage-error.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 interface RevokeOptions {
@@ -35,15 +34,11 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
   return command.action(async (id: string, _options, cmd: Command) => {
     const options = optionsOf<RevokeOptions>(cmd);
     const { io, signal } = ctx;
-    const plan = planConfirmation({
-      dryRun: options.dryRun === true,
-      yes: options.yes === true,
-      interactive: io.stdinIsTTY,
-    });
-    if (plan === "refuse") throw new UsageError(refusalMessage);
+    // Refused before connecting: not even a read is sent.
+    const guard = guardRevocation(options, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
       const tokens = await client.serviceAccounts.listTokens(orgId, id, {}, { signal });
-      if (plan === "dry-run") {
+      if (guard.dryRun) {
         io.stderr.write(
           `Dry run: would revoke these ${tokens.length} tokens of service account ${id}. Nothing was sent.\n`,
         );
@@ -51,10 +46,10 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
         io.stdout.write(renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
         return ExitCode.ok;
       }
-      if (plan === "prompt") {
-        const question = `This revokes all ${tokens.length} API tokens of service account ${id}.\nType the account id to confirm: `;
-        if (!(await promptForId(io, question, id, signal))) throw new UsageError(notConfirmedMessage);
-      }
+      await guard.confirm(
+        `This revokes all ${tokens.length} API tokens of service account ${id}.\nType the account id to confirm: `,
+        id,
+      );
       await client.serviceAccounts.revokeTokens(orgId, id, { signal });
       io.stdout.write(`Revoked ${tokens.length} API tokens of service account ${id}.\n`);
       return ExitCode.ok;

@@ -1,9 +1,8 @@
 import { Command } from "commander";
-import { notConfirmedMessage, planConfirmation, promptForId, refusalMessage } from "../confirm.js";
+import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import { UsageError } from "../usage-error.js";
 import { optionsOf, withExamples } from "./shared.js";
 
 interface RevokeOptions {
@@ -28,23 +27,18 @@ export function tokensRevokeAllCommand(ctx: RunContext): Command {
   return command.action(async (_options, cmd: Command) => {
     const options = optionsOf<RevokeOptions>(cmd);
     const { io, signal } = ctx;
-    const plan = planConfirmation({
-      dryRun: options.dryRun === true,
-      yes: options.yes === true,
-      interactive: io.stdinIsTTY,
-    });
     // Refused before connecting: not even a read is sent.
-    if (plan === "refuse") throw new UsageError(refusalMessage);
+    const guard = guardRevocation(options, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
       const count = await client.apiTokens.count(orgId, {}, { signal });
-      if (plan === "dry-run") {
+      if (guard.dryRun) {
         io.stdout.write(`Dry run: would revoke all ${count} API tokens of organization ${orgId}. Nothing was sent.\n`);
         return ExitCode.ok;
       }
-      if (plan === "prompt") {
-        const question = `This revokes all ${count} API tokens of organization ${orgId}.\nType the org id to confirm: `;
-        if (!(await promptForId(io, question, orgId, signal))) throw new UsageError(notConfirmedMessage);
-      }
+      await guard.confirm(
+        `This revokes all ${count} API tokens of organization ${orgId}.\nType the org id to confirm: `,
+        orgId,
+      );
       await client.apiTokens.revokeAll(orgId, { signal });
       io.stdout.write(`Revoked all API tokens of organization ${orgId} (${count} before).\n`);
       return ExitCode.ok;

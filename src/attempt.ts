@@ -1,5 +1,5 @@
 /** One attempt of a request: the per-attempt timeout, the caller's signal, the body read in full. */
-import { BufferedResponse } from "./buffered-response.js";
+import { bufferedResponse } from "./buffered-response.js";
 import type { AttemptOutcome } from "./retry-policy.js";
 
 /** The fetch the client sends with: called as `fetch(request, { signal })`, as the global fetch can be. */
@@ -48,7 +48,7 @@ export async function attemptOnce(
     const body = await Promise.race([response.text(), abandoned]);
     return {
       outcome: { kind: "response", status: response.status, headers: response.headers },
-      response: new BufferedResponse(response, body),
+      response: bufferedResponse(response, body),
       body,
     };
   } catch (error) {

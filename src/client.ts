@@ -19,6 +19,7 @@ export function createClient(options: ClientOptions) {
     fetch: transport,
     headers: { ...resolved.headers, Authorization: `Bearer ${options.apiKey}` },
     pathSerializer: serializePath,
+    Request: LazyRequest,
   });
   const ctx: CallContext = { raw, transport, state, secret: options.apiKey, concurrency: resolved.concurrency };
   return {
@@ -37,3 +38,12 @@ export function createClient(options: ClientOptions) {
 
 /** The client `createClient` returns. */
 export type AdminApiClient = ReturnType<typeof createClient>;
+
+/**
+ * The global Request, looked up when a request is built. openapi-fetch would otherwise read `globalThis.Request` when
+ * the client is created, and that first touch is when Node loads its fetch implementation: creating a client stays
+ * instant, and the load happens with the first request, as it would for any use of fetch.
+ */
+const LazyRequest = function Request(input: RequestInfo | URL, init?: RequestInit) {
+  return new globalThis.Request(input, init);
+} as unknown as typeof Request;

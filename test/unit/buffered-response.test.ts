@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { BufferedResponse } from "../../src/buffered-response.js";
+import { bufferedResponse } from "../../src/buffered-response.js";
 import { createClient } from "../../src/index.js";
 
 const original = () =>
   new Response('{"n":1}', { status: 201, statusText: "Created", headers: { "content-type": "application/json" } });
 const buffered = () => {
   const response = original();
-  return new BufferedResponse(response, '{"n":1}');
+  return bufferedResponse(response, '{"n":1}');
 };
 
-describe("BufferedResponse", () => {
+describe("bufferedResponse", () => {
   it("is a Response with the original's status, statusText, headers and url", () => {
     const response = buffered();
     expect(response).toBeInstanceOf(Response);

@@ -44,9 +44,17 @@ export class RateLimitState {
   /** The last answer said nothing is left (a 429, or `X-RateLimit-Remaining: 0`). */
   exhausted = false;
   readonly #waiters = new Set<() => void>();
+  /** Requests sent so far, and the number of the one whose answer `latest` comes from. */
+  #sent = 0;
+  #latestSeq = -1;
 
-  /** Records an answer's status and headers. Within one window the lowest remaining wins (answers overtake). */
-  observe(status: number, headers: Headers): void {
+  /**
+   * Records the answer to the request `sent()` numbered `seq`. An answer overtaken by the answer to a later request
+   * is older news and is dropped: the server counted its request first. Within one window the lowest remaining wins.
+   */
+  observe(status: number, headers: Headers, seq: number): void {
+    if (seq < this.#latestSeq) return;
+    this.#latestSeq = seq;
     const info = readRateLimit(headers);
     this.exhausted = status === 429 || info?.remaining === 0;
     if (!info) return;
@@ -79,9 +87,10 @@ export class RateLimitState {
     return this.exhausted && this.inFlight > 0 ? "await-answer" : { ms: 0 };
   }
 
-  /** A request is on its way. */
-  sent(): void {
+  /** A request is on its way; returns its number, for `observe`. */
+  sent(): number {
     this.inFlight++;
+    return this.#sent++;
   }
 
   /** A request ended (answered or failed): requests waiting for an answer look again. */

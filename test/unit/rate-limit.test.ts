@@ -30,6 +30,27 @@ describe("client.rateLimit", () => {
     expect(client.rateLimit?.remaining).toBe(10);
   });
 
+  it("drops the headers of an answer overtaken by the answer to a request sent after it", async () => {
+    // Two requests in flight: the first one's answer (older news: more was left then) arrives last.
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const { client } = testClient(async (_, i) => {
+      if (i === 0) {
+        await firstHeld;
+        return json(0, 200, headers(50, 12, "2020-01-01T00:01:00Z"));
+      }
+      return json(0, 200, headers(50, 3, "2020-01-01T00:01:05Z"));
+    });
+    const first = client.apiTokens.count(ORG);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.apiTokens.count(ORG);
+    releaseFirst();
+    await first;
+    expect(client.rateLimit).toEqual({ limit: 50, remaining: 3, resetAt: new Date("2020-01-01T00:01:05Z") });
+  });
+
   it("is carried by an error", async () => {
     const { client } = testClient(() => json({}, 404, headers(10, 3, "2020-01-01T00:01:00Z")));
     await expect(client.apiTokens.count(ORG)).rejects.toMatchObject({

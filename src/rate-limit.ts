@@ -44,26 +44,23 @@ export class RateLimitState {
   /** The last answer said nothing is left (a 429, or `X-RateLimit-Remaining: 0`). */
   exhausted = false;
   readonly #waiters = new Set<() => void>();
-  /** Requests sent so far, and the number of the one whose answer `latest` comes from. */
-  #sent = 0;
-  #latestSeq = -1;
+  /** When the latest answer arrived (epoch ms). */
+  #answeredAt = Number.NEGATIVE_INFINITY;
 
   /**
-   * Records the answer to the request `sent()` numbered `seq`. An answer overtaken by the answer to a later request
-   * is older news and is dropped: the server counted its request first. Within one window the lowest remaining wins.
+   * Records the answer to a request sent at `sentAt`, arriving at `now` (epoch ms). Sent after the latest answer
+   * arrived, it describes the server as it is now and replaces what was known. Sent before, it crossed that answer,
+   * and the server may have counted either request first: the two are merged, keeping the lower remaining and the
+   * later reset, unless one describes a window that is already over.
    */
-  observe(status: number, headers: Headers, seq: number): void {
-    if (seq < this.#latestSeq) return;
-    this.#latestSeq = seq;
+  observe(status: number, headers: Headers, sentAt: number, now: number): void {
     const info = readRateLimit(headers);
-    this.exhausted = status === 429 || info?.remaining === 0;
+    const exhausted = status === 429 || info?.remaining === 0;
+    const crossed = sentAt < this.#answeredAt;
+    this.#answeredAt = now;
+    this.exhausted = crossed ? this.exhausted || exhausted : exhausted;
     if (!info) return;
-    const previous = this.latest;
-    const sameWindow = previous?.resetAt?.getTime() === info.resetAt?.getTime();
-    if (sameWindow && previous?.remaining !== undefined && info.remaining !== undefined) {
-      info.remaining = Math.min(previous.remaining, info.remaining);
-    }
-    this.latest = info;
+    this.latest = crossed && this.latest ? merge(this.latest, info, now) : info;
   }
 
   /** Holds every request of the client until `until` (epoch ms). */
@@ -80,17 +77,18 @@ export class RateLimitState {
     let until = this.blockedUntil;
     const reset = this.latest?.resetAt?.getTime();
     const remaining = this.latest?.remaining;
-    if (remaining !== undefined && reset !== undefined && reset > now && reset - now <= maxWaitMs) {
-      if (remaining - this.inFlight <= 0) until = Math.max(until, reset);
-    }
+    // What the last answer left, less the requests sent since that the server may not have counted yet.
+    const usedUp = this.exhausted || (remaining !== undefined && remaining - this.inFlight <= 0);
+    if (usedUp && reset !== undefined && reset > now && reset - now <= maxWaitMs) until = Math.max(until, reset);
     if (until > now) return { ms: until - now };
-    return this.exhausted && this.inFlight > 0 ? "await-answer" : { ms: 0 };
+    // Past the reset, how much came back is unknown (a token bucket refills by one, a fixed window by its limit):
+    // one request asks, the others wait for its answer.
+    return usedUp && this.inFlight > 0 ? "await-answer" : { ms: 0 };
   }
 
-  /** A request is on its way; returns its number, for `observe`. */
-  sent(): number {
+  /** A request is on its way. */
+  sent(): void {
     this.inFlight++;
-    return this.#sent++;
   }
 
   /** A request ended (answered or failed): requests waiting for an answer look again. */
@@ -118,4 +116,16 @@ export class RateLimitState {
       signal?.addEventListener("abort", abort, { once: true });
     });
   }
+}
+
+/** What two crossing answers say together: the window still open, or else the stricter of the two. */
+function merge(a: RateLimitInfo, b: RateLimitInfo, now: number): RateLimitInfo {
+  const open = (info: RateLimitInfo) => (info.resetAt?.getTime() ?? Number.NEGATIVE_INFINITY) > now;
+  if (open(a) !== open(b)) return open(a) ? a : b;
+  const later = (a.resetAt?.getTime() ?? 0) >= (b.resetAt?.getTime() ?? 0) ? a : b;
+  const remaining =
+    a.remaining === undefined || b.remaining === undefined
+      ? (a.remaining ?? b.remaining)
+      : Math.min(a.remaining, b.remaining);
+  return { limit: later.limit ?? a.limit ?? b.limit, remaining, resetAt: later.resetAt };
 }

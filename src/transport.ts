@@ -53,9 +53,9 @@ export function createTransport(
     // A body stream can be sent only once: keep a copy for the retries.
     const spare = request.body === null ? undefined : request.clone().arrayBuffer();
     for (let retries = 0; ; retries++) {
-      const turn = coolDown(state, signal, env, retry.maxRetryDelayMs, what);
-      const seq = typeof turn === "number" ? turn : await turn;
-      const started = debug ? env.now() : 0;
+      const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, what);
+      if (waiting) await waiting;
+      const started = env.now();
       // Sent as it is the first time; a body-less request can be sent again as it is, others get their body back.
       const sent =
         retries === 0 || !spare
@@ -67,7 +67,7 @@ export function createTransport(
       });
       const outcome = attempt.outcome;
       // Observed before settling, so requests waiting for this answer see what it says.
-      if (outcome.kind === "response") state.observe(outcome.status, outcome.headers, seq);
+      if (outcome.kind === "response") state.observe(outcome.status, outcome.headers, started, env.now());
       state.settled();
       debug?.(
         `${what()} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
@@ -122,8 +122,8 @@ function finish(attempt: Attempt, request: Request, state: RateLimitState, retri
 /**
  * Waits for the client-wide cool-down, re-checked after every wait (answers that arrived meanwhile may change it),
  * then counts the request as sent in the same synchronous step, so requests woken together cannot all see room for
- * one. Returns the request's number from `state.sent()`, at once when there is nothing to wait for, so the common
- * case costs no promise. A cool-down beyond `maxWaitMs` throws RateLimitError instead.
+ * one. Returns undefined when there is nothing to wait for (the request is counted at once), so the common case
+ * costs no promise. A cool-down beyond `maxWaitMs` throws RateLimitError instead.
  */
 function coolDown(
   state: RateLimitState,
@@ -131,9 +131,12 @@ function coolDown(
   env: TransportEnv,
   maxWaitMs: number,
   what: () => string,
-): number | Promise<number> {
+): Promise<void> | undefined {
   const pace = state.pace(env.now(), maxWaitMs);
-  if (pace !== "await-answer" && pace.ms <= 0) return state.sent();
+  if (pace !== "await-answer" && pace.ms <= 0) {
+    state.sent();
+    return undefined;
+  }
   return (async () => {
     for (;;) {
       const next = state.pace(env.now(), maxWaitMs);

@@ -7,6 +7,32 @@ const headers = (limit: number, remaining: number, reset: string) => ({
   "X-RateLimit-Reset": reset,
 });
 
+const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1_000).toISOString();
+
+/**
+ * Two requests in flight at once; the first one's answer is held back until the second one's has arrived.
+ * Returns the client's rate-limit view after both.
+ */
+async function crossing(first: Record<string, string>, second: Record<string, string>) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const { client } = testClient(async (_, i) => {
+    if (i === 0) {
+      await held;
+      return json(0, 200, first);
+    }
+    return json(0, 200, second);
+  });
+  const pending = client.apiTokens.count(ORG);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await client.apiTokens.count(ORG);
+  release();
+  await pending;
+  return client.rateLimit;
+}
+
 describe("client.rateLimit", () => {
   it("is undefined before any response", () => {
     const { client } = testClient(() => json(0));
@@ -22,33 +48,29 @@ describe("client.rateLimit", () => {
     expect(client.rateLimit).toEqual({ limit: 1000, remaining: 999, resetAt: new Date("2020-01-01T00:02:00Z") });
   });
 
-  it("keeps the lowest remaining of one window when answers arrive out of order", async () => {
-    const answers = [headers(50, 10, "2020-01-01T00:01:00Z"), headers(50, 12, "2020-01-01T00:01:00Z")];
+  it("takes the answer to a request sent after the latest answer arrived as the server's word now", async () => {
+    const answers = [headers(50, 10, inSeconds(30)), headers(50, 12, inSeconds(30))];
     const { client } = testClient((_, i) => json(0, 200, answers[i]));
     await client.apiTokens.count(ORG);
     await client.apiTokens.count(ORG);
-    expect(client.rateLimit?.remaining).toBe(10);
+    expect(client.rateLimit?.remaining).toBe(12);
   });
 
-  it("drops the headers of an answer overtaken by the answer to a request sent after it", async () => {
-    // Two requests in flight: the first one's answer (older news: more was left then) arrives last.
-    let releaseFirst = () => {};
-    const firstHeld = new Promise<void>((resolve) => {
-      releaseFirst = resolve;
-    });
-    const { client } = testClient(async (_, i) => {
-      if (i === 0) {
-        await firstHeld;
-        return json(0, 200, headers(50, 12, "2020-01-01T00:01:00Z"));
-      }
-      return json(0, 200, headers(50, 3, "2020-01-01T00:01:05Z"));
-    });
-    const first = client.apiTokens.count(ORG);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await client.apiTokens.count(ORG);
-    releaseFirst();
-    await first;
-    expect(client.rateLimit).toEqual({ limit: 50, remaining: 3, resetAt: new Date("2020-01-01T00:01:05Z") });
+  it("keeps the lowest remaining of one window when crossing answers arrive out of order", async () => {
+    const rateLimit = await crossing(headers(50, 12, inSeconds(30)), headers(50, 10, inSeconds(30)));
+    expect(rateLimit?.remaining).toBe(10);
+  });
+
+  it("keeps the open window when a crossing answer, arriving last, describes one that is over", async () => {
+    const open = inSeconds(30);
+    const rateLimit = await crossing(headers(50, 0, new Date(Date.now() - 1_000).toISOString()), headers(50, 40, open));
+    expect(rateLimit).toEqual({ limit: 50, remaining: 40, resetAt: new Date(open) });
+  });
+
+  it("merges crossing answers of a token bucket into the lower remaining and the later reset", async () => {
+    const later = inSeconds(2);
+    const rateLimit = await crossing(headers(10, 0, inSeconds(1)), headers(10, 1, later));
+    expect(rateLimit).toEqual({ limit: 10, remaining: 0, resetAt: new Date(later) });
   });
 
   it("is carried by an error", async () => {

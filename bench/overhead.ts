@@ -73,9 +73,10 @@ export async function overhead(): Promise<BenchResult> {
         rows,
         reading:
           `With the network taken out, the facade spends ${fmt(cells.count ?? 0)}x the CPU of bare openapi-fetch on a ` +
-          `count and ${fmt(cells.list ?? 0)}x on a first page. Per attempt the transport copies ` +
-          "the Request (to re-send it on retry), arms and clears a timeout, links the caller's AbortSignal, buffers the " +
-          "body into a fresh Response, reads the X-RateLimit-* headers, and the facade checks the page's shape. " +
+          `count and ${fmt(cells.list ?? 0)}x on a first page. Per attempt the transport arms and clears a ` +
+          "timeout on an AbortController of its own (handed to fetch in init, so the request itself carries no " +
+          "signal), reads the body in full inside that timeout into a buffered Response, and reads the X-RateLimit-* " +
+          "headers; the facade checks its input before sending and the page's shape after. " +
           "Against any real round trip (tens of ms) these microseconds do not show; the loopback table below is the one " +
           "that says whether they matter on a fast local server.",
       },

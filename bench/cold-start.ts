@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { buildCoreForNode } from "./lib/bundle.js";
 import { interleave, QUICK } from "./lib/method.js";
 import type { BenchResult } from "./lib/result.js";
 import { fmt, median, spread } from "./lib/stats.js";
@@ -14,17 +14,7 @@ const RUNS_PER_ROUND = QUICK ? 3 : 5;
 
 export async function coldStart(): Promise<BenchResult> {
   mkdirSync(OUT, { recursive: true });
-  // The library as published: our code in one ESM file (as tsup builds dist/index.js), openapi-fetch imported.
-  await build({
-    entryPoints: [`${ROOT}src/index.ts`],
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: ["openapi-fetch"],
-    outfile: `${OUT}core.mjs`,
-    logLevel: "silent",
-  });
+  await buildCoreForNode(`${OUT}core.mjs`);
   writeFileSync(`${OUT}start.mjs`, 'import { createClient } from "./core.mjs";\ncreateClient({ apiKey: "x" });\n');
   writeFileSync(`${OUT}import-only.mjs`, 'import "./core.mjs";\n');
   const spawnMs = (args: string[]) => async () => {

@@ -29,3 +29,20 @@ export async function bundleSize(source: string): Promise<BundleSize> {
 export const CORE_ENTRY = 'export * from "./src/index.ts";';
 /** openapi-fetch alone: everything it exports. */
 export const OPENAPI_FETCH_ENTRY = 'export * from "openapi-fetch"; export { default } from "openapi-fetch";';
+
+/**
+ * The core as published for Node: our code in one ESM file (as tsup builds dist/index.js), openapi-fetch left
+ * external. Write it inside node_modules, so it finds openapi-fetch the way an installed package does.
+ */
+export async function buildCoreForNode(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [`${ROOT}src/index.ts`],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: ["openapi-fetch"],
+    outfile,
+    logLevel: "silent",
+  });
+}

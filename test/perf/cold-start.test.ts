@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { buildCoreForNode } from "../../bench/lib/bundle.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Inside node_modules, so the bundle finds openapi-fetch the way an installed package does. */
@@ -13,16 +13,7 @@ const OUT = `${ROOT}node_modules/.cache/admin-api-access-test-cold-start/`;
 describe("cold start", () => {
   it("imports the core and creates a client without loading Node's fetch implementation; the first request does", async () => {
     mkdirSync(OUT, { recursive: true });
-    await build({
-      entryPoints: [`${ROOT}src/index.ts`],
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      external: ["openapi-fetch"],
-      outfile: `${OUT}core.mjs`,
-      logLevel: "silent",
-    });
+    await buildCoreForNode(`${OUT}core.mjs`);
     writeFileSync(
       `${OUT}probe.mjs`,
       `const undici = () => process.moduleLoadList.some((name) => name.includes("undici"));

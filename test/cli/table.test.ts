@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { palette } from "../../src/cli/color.js";
 import { renderMarkdownTable } from "../../src/cli/format/md.js";
-import { renderTable } from "../../src/cli/format/table.js";
+import { renderTable, tableChunks } from "../../src/cli/format/table.js";
 
 describe("renderTable", () => {
   it("aligns text left and numbers right under a header", () => {
@@ -20,6 +20,29 @@ describe("renderTable", () => {
   it("blanks control characters so a label cannot drive the terminal", () => {
     const out = renderTable({ columns: ["label"], rows: [["a\u001b[2Jb\nc"]] });
     expect(out).toBe("label\na [2Jb c\n");
+  });
+
+  it("blanks a cell's newline or escape among many clean rows, in any chunk", () => {
+    const rows = Array.from({ length: 9 }, (_, i) => [`row${i}`, "ok"]);
+    rows[4] = ["row4", "a\nb"];
+    rows[7] = ["row7\u001b[2J", "ok"];
+    const chunks = [...tableChunks({ columns: ["name", "note"], rows }, palette(false), 3)];
+    expect(chunks).toHaveLength(4);
+    const lines = chunks.join("").split("\n");
+    expect(lines).toHaveLength(11);
+    expect(lines[5]).toBe("row4      a b");
+    expect(lines[8]).toBe("row7 [2J  ok");
+  });
+
+  it("drops trailing blanks, also those a blanked control character leaves", () => {
+    const out = renderTable({
+      columns: ["a", "b"],
+      rows: [
+        ["x", "y\u0001"],
+        ["longer", ""],
+      ],
+    });
+    expect(out).toBe("a       b\nx       y\nlonger\n");
   });
 
   it("makes the header bold only with colour on", () => {

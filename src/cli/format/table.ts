@@ -7,6 +7,8 @@ import type { Cell, Grid } from "./output-format.js";
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, for a test without the global flag's state
 const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set but the newline, for lines already joined
+const HAS_CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 /** A cell as one printable line. */
 export function displayCell(cell: Cell): string {
@@ -15,37 +17,66 @@ export function displayCell(cell: Cell): string {
   return HAS_CONTROL.test(text) ? text.replace(CONTROL, " ") : text;
 }
 
+/** Whether `text`, `lines` lines each ended by a newline, holds no other control character, nor a newline of its own. */
+function isPlain(text: string, lines: number): boolean {
+  if (HAS_CONTROL_BUT_NEWLINE.test(text)) return false;
+  let newlines = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) newlines += 1;
+  return newlines === lines;
+}
+
+/** The width of each column (in UTF-16 code units) and whether it holds only numbers, from a pass over the grid. */
+function measure(grid: Grid): { widths: number[]; numeric: boolean[] } {
+  const widths = grid.columns.map((column) => column.length);
+  const numeric = grid.columns.map(() => grid.rows.length > 0);
+  for (const row of grid.rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const cell = row[i] ?? "";
+      // Blanking swaps one code unit for one space, so the width is that of the raw text.
+      const length = typeof cell === "string" ? cell.length : String(cell).length;
+      if (length > (widths[i] ?? 0)) widths[i] = length;
+      if (typeof cell !== "number") numeric[i] = false;
+    }
+  }
+  return { widths, numeric };
+}
+
 /**
  * The lines of a grid as left-aligned columns separated by two spaces, numbers right-aligned, with a bold header
  * when colour is on, `batch` rows per chunk: the widths are measured in a first pass, so a large grid never exists
  * as one string. Width is counted in UTF-16 code units, so wide (CJK, emoji) characters may shift a column.
  */
 export function* tableChunks(grid: Grid, style: Palette = palette(false), batch = 1000): Generator<string, void> {
-  const widths = grid.columns.map((column) => String(column).length);
-  const numeric = grid.columns.map(() => grid.rows.length > 0);
-  for (const row of grid.rows) {
-    for (let i = 0; i < widths.length; i++) {
-      const cell = row[i] ?? "";
-      // Blanking swaps one code unit for one space, so the width is that of the raw text.
-      widths[i] = Math.max(widths[i] ?? 0, String(cell).length);
-      if (typeof cell !== "number") numeric[i] = false;
-    }
-  }
-  const line = (cells: readonly Cell[]) => {
+  const { widths, numeric } = measure(grid);
+  const last = widths.length - 1;
+  // A large table pads every cell: the runs of spaces up to a common width are made once.
+  const spaces = Array.from({ length: 65 }, (_, n) => " ".repeat(n));
+  const pad = (n: number) => (n <= 0 ? "" : (spaces[n] ?? " ".repeat(n)));
+  // The cells as they are, padded: blanking keeps the length, so the line can be blanked as a whole.
+  const raw = (cells: readonly Cell[]) => {
     let text = "";
-    for (let i = 0; i < widths.length; i++) {
-      const cell = displayCell(cells[i] ?? "");
-      const width = widths[i] ?? 0;
-      text += `${i === 0 ? "" : "  "}${numeric[i] ? cell.padStart(width) : cell.padEnd(width)}`;
+    for (let i = 0; i <= last; i++) {
+      const cell = cells[i] ?? "";
+      const value = typeof cell === "string" ? cell : String(cell);
+      const gap = (widths[i] ?? 0) - value.length;
+      if (i > 0) text += "  ";
+      if (numeric[i]) text += pad(gap) + value;
+      else text += i === last ? value : value + pad(gap);
     }
-    return text.trimEnd();
+    return text;
   };
+  const line = (cells: readonly Cell[]) => displayCell(raw(cells)).trimEnd();
   yield `${style.bold(line(grid.columns))}\n`;
   for (let start = 0; start < grid.rows.length; start += batch) {
-    yield `${grid.rows
-      .slice(start, start + batch)
-      .map(line)
-      .join("\n")}\n`;
+    const end = Math.min(start + batch, grid.rows.length);
+    let text = "";
+    for (let r = start; r < end; r++) text += `${raw(grid.rows[r] ?? []).trimEnd()}\n`;
+    // Cells are rarely anything but printable: one test of the batch spares a test of each line.
+    if (!isPlain(text, end - start)) {
+      text = "";
+      for (let r = start; r < end; r++) text += `${line(grid.rows[r] ?? [])}\n`;
+    }
+    yield text;
   }
 }
 

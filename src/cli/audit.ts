@@ -1,4 +1,5 @@
 import type { ApiToken, ApiTokenUser } from "../index.js";
+import { parseTime } from "./parse-time.js";
 
 /** The audit's thresholds, in days. */
 export interface AuditThresholds {
@@ -44,13 +45,6 @@ interface RuleContext {
 /** The fields of a token that the rules read and the report shows. */
 type TokenFields = Pick<ApiToken, "id" | "label" | "status" | "createdAt" | "expiresAt" | "lastActiveAt" | "scopes">;
 
-/** Milliseconds since the epoch, or undefined when absent, null or unparseable (never guessed). */
-function time(value: string | null | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
 /** What the rules read of one token, each date parsed once. */
 interface TokenFacts {
   status: string;
@@ -63,8 +57,8 @@ interface TokenFacts {
 function factsOf(token: TokenFields): TokenFacts {
   return {
     status: token.status,
-    lastActiveAt: time(token.lastActiveAt),
-    expiresAt: time(token.expiresAt),
+    lastActiveAt: parseTime(token.lastActiveAt),
+    expiresAt: parseTime(token.expiresAt),
     neverUsed: !token.lastActiveAt,
     noExpiry: !token.expiresAt,
   };
@@ -93,10 +87,13 @@ export function classifyToken(token: TokenFields, now: Date, thresholds: AuditTh
 export type AuditedUser = Pick<ApiTokenUser, "id" | "name" | "email">;
 
 /**
- * What the report keeps of a flagged token: the fields it shows, as the API gave them (other fields, such as
- * `user.orgId`, are dropped). A token with several findings is one object listed under each.
+ * What the report keeps of a flagged token by default: the fields it shows, as the API gave them (other fields, such
+ * as `user.orgId`, are dropped). A token with several findings is one object listed under each.
  */
 export type AuditedToken = TokenFields & { user: AuditedUser };
+
+/** What an audit keeps of a flagged token, made once per token from the token and its user's shared object. */
+export type KeepToken<T> = (token: ApiToken, user: AuditedUser) => T;
 
 /** Token counts of one user. */
 export interface UserSummary {
@@ -108,27 +105,25 @@ export interface UserSummary {
   flagged: number;
 }
 
-/** The result of an audit: the tokens behind each finding, counts per user, and totals. */
-export interface AuditReport {
+/** The result of an audit: what was kept of the tokens behind each finding, counts per user, and totals. */
+export interface AuditReport<T = AuditedToken> {
   generatedAt: string;
   thresholds: AuditThresholds;
   totals: { tokens: number; users: number; flagged: number } & Record<Finding, number>;
-  findings: Record<Finding, AuditedToken[]>;
+  findings: Record<Finding, T[]>;
   users: UserSummary[];
 }
 
-// The order of `localeCompare` without arguments, at a fraction of its cost per comparison.
-const emailOrder = new Intl.Collator();
-
-/** An audit fed one token at a time: it keeps a slim record per flagged token and counts per user, nothing else. */
-export interface Auditor {
+/** An audit fed one token at a time: it keeps what `keep` makes of each flagged token and counts per user. */
+export interface Auditor<T = AuditedToken> {
   /** Classifies one token; the token itself is not kept. */
   add(token: ApiToken): void;
   /** The report on every token added so far; users ordered by token count, most first, then by email. */
-  report(): AuditReport;
+  report(): AuditReport<T>;
 }
 
-function slim(token: ApiToken, user: AuditedUser): AuditedToken {
+/** The default of what an audit keeps: the `AuditedToken` of a flagged token. */
+export function slimToken(token: ApiToken, user: AuditedUser): AuditedToken {
   const kept: AuditedToken = {
     id: token.id,
     label: token.label,
@@ -142,56 +137,75 @@ function slim(token: ApiToken, user: AuditedUser): AuditedToken {
   return kept;
 }
 
+/** Most tokens first, then by email in the order of `localeCompare` without arguments (the runtime's locale). */
+function byTokensThenEmail(a: UserSummary, b: UserSummary): number {
+  return b.tokens - a.tokens || a.email.localeCompare(b.email);
+}
+
 /**
- * An incremental audit against `now`, so a walk over a large org can classify each page and drop it. Deterministic:
- * the same tokens, in the same order, time and thresholds always give the same report.
+ * An incremental audit against `now`, so a walk over a large org can classify each page and drop it; `keep` says
+ * what to hold of each flagged token (`slimToken` unless given). Deterministic: the same tokens, in the same order,
+ * time and thresholds always give the same report.
  */
-export function createAuditor(now: Date, thresholds: AuditThresholds): Auditor {
+export function createAuditor(now: Date, thresholds: AuditThresholds): Auditor;
+export function createAuditor<T>(now: Date, thresholds: AuditThresholds, keep: KeepToken<T>): Auditor<T>;
+export function createAuditor(
+  now: Date,
+  thresholds: AuditThresholds,
+  keep: KeepToken<unknown> = slimToken,
+): Auditor<unknown> {
   const ctx: RuleContext = { now: now.getTime(), thresholds: { ...thresholds } };
-  const byFinding = Object.fromEntries(findings.map((f) => [f, [] as AuditedToken[]])) as Record<
-    Finding,
-    AuditedToken[]
-  >;
-  // One entry per user; the user object is shared by that user's flagged tokens.
-  const users = new Map<string, { user: AuditedUser; tokens: number; flagged: number }>();
+  const byFinding = Object.fromEntries(findings.map((f) => [f, [] as unknown[]])) as Record<Finding, unknown[]>;
+  // Per user, in order of first sight: the object shared by the user's flagged tokens, and two counts. Plain
+  // arrays indexed by user, so a large org's users are not each one more object to hold.
+  const userIndex = new Map<string, number>();
+  const users: AuditedUser[] = [];
+  const userTokens: number[] = [];
+  const userFlagged: number[] = [];
   let tokens = 0;
   let flagged = 0;
   return {
     add(token) {
       tokens += 1;
-      let entry = users.get(token.user.id);
-      if (!entry) {
+      let u = userIndex.get(token.user.id);
+      if (u === undefined) {
         const { id, name, email } = token.user;
         const user: AuditedUser = { id };
         if (name !== undefined) user.name = name;
         if (email !== undefined) user.email = email;
-        entry = { user, tokens: 0, flagged: 0 };
-        users.set(id, entry);
+        u = users.push(user) - 1;
+        userTokens.push(0);
+        userFlagged.push(0);
+        userIndex.set(id, u);
       }
-      entry.tokens += 1;
+      userTokens[u] = (userTokens[u] ?? 0) + 1;
       const facts = factsOf(token);
-      let kept: AuditedToken | undefined;
+      let kept: unknown;
+      let isFlagged = false;
       for (const finding of findings) {
         if (!rules[finding](facts, ctx)) continue;
-        kept ??= slim(token, entry.user);
+        if (!isFlagged) {
+          kept = keep(token, users[u] as AuditedUser);
+          isFlagged = true;
+          flagged += 1;
+          userFlagged[u] = (userFlagged[u] ?? 0) + 1;
+        }
         byFinding[finding].push(kept);
       }
-      if (kept === undefined) return;
-      flagged += 1;
-      entry.flagged += 1;
     },
     report() {
       const counts = Object.fromEntries(findings.map((f) => [f, byFinding[f].length])) as Record<Finding, number>;
       return {
         generatedAt: now.toISOString(),
         thresholds: { ...ctx.thresholds },
-        totals: { tokens, users: users.size, flagged, ...counts },
-        findings: Object.fromEntries(findings.map((f) => [f, [...byFinding[f]]])) as Record<Finding, AuditedToken[]>,
-        users: [...users.values()]
-          .map(({ user, tokens, flagged }): UserSummary => {
+        totals: { tokens, users: users.length, flagged, ...counts },
+        findings: Object.fromEntries(findings.map((f) => [f, [...byFinding[f]]])) as Record<Finding, unknown[]>,
+        users: users
+          .map((user, u): UserSummary => {
+            const [tokens, flagged] = [userTokens[u] ?? 0, userFlagged[u] ?? 0];
             return { userId: user.id, name: user.name ?? "", email: user.email ?? "", tokens, flagged };
           })
-          .sort((a, b) => b.tokens - a.tokens || emailOrder.compare(a.email, b.email)),
+          .sort(byTokensThenEmail),
       };
     },
   };
@@ -205,6 +219,6 @@ export function auditTokens(tokens: readonly ApiToken[], now: Date, thresholds: 
 }
 
 /** Whether the report found anything: the audit's exit status depends on it. */
-export function hasFindings(report: AuditReport): boolean {
+export function hasFindings(report: Pick<AuditReport<unknown>, "totals">): boolean {
   return report.totals.flagged > 0;
 }

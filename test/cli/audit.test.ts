@@ -148,3 +148,30 @@ describe("createAuditor", () => {
     ]);
   });
 });
+
+describe("createAuditor with what to keep", () => {
+  it("keeps what `keep` makes of each flagged token, once, listed under each of its findings", () => {
+    const made: string[] = [];
+    const auditor = createAuditor(now, thresholds, (t, user) => {
+      made.push(t.id);
+      return { id: t.id, email: user.email };
+    });
+    for (const t of tokens) auditor.add(t);
+    const report = auditor.report();
+    expect(made).toEqual(["stale", "never", "never-absent", "no-expiry", "expiring", "expired", "blocked", "both"]);
+    expect(report.findings.blocked).toEqual([
+      { id: "blocked", email: "bob@example.com" },
+      { id: "both", email: "mia@example.com" },
+    ]);
+    expect(report.findings.stale[1]).toBe(report.findings.blocked[1]);
+  });
+
+  it("counts as the default auditor does", () => {
+    const auditor = createAuditor(now, thresholds, (t) => t.id);
+    for (const t of tokens) auditor.add(t);
+    const { findings: kept, ...rest } = auditor.report();
+    const { findings: slim, ...expected } = auditTokens(tokens, now, thresholds);
+    expect(rest).toEqual(expected);
+    for (const finding of findings) expect(kept[finding]).toEqual(slim[finding].map((t) => t.id));
+  });
+});

@@ -1,11 +1,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { createAuditor, defaultAuditThresholds, hasFindings } from "../audit.js";
+import type { ApiToken } from "../../index.js";
+import { type Auditor, type AuditReport, createAuditor, defaultAuditThresholds, hasFindings } from "../audit.js";
 import { useColor } from "../color.js";
 import { type Connection, withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import { auditChunks } from "../format/audit-report.js";
+import { isSectionFormat, recordChunks, sectionChunks } from "../format/audit-report.js";
+import { rowKeeper } from "../format/finding-row.js";
 import { auditFormats, type OutputFormat } from "../format/output-format.js";
+import type { TextSink } from "../io.js";
 import { createProgress } from "../progress.js";
 import { parseCount } from "../token-filters.js";
 import { tokenPages } from "../token-pages.js";
@@ -22,6 +25,21 @@ function parseDate(value: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new InvalidArgumentError("expected an ISO 8601 date-time");
   return date;
+}
+
+/** Feeds every page to the auditor, then writes its report; resolves whether anything was found. */
+async function runAudit<T>(
+  pages: AsyncIterable<readonly ApiToken[]>,
+  auditor: Auditor<T>,
+  render: (report: AuditReport<T>) => Iterable<string>,
+  out: TextSink,
+): Promise<boolean> {
+  for await (const page of pages) {
+    for (const token of page) auditor.add(token);
+  }
+  const report = auditor.report();
+  for (const chunk of render(report)) out.write(chunk);
+  return hasFindings(report);
 }
 
 /** `audit`: one pass over every token, then a report; exits 1 when anything is found so CI can gate on it. */
@@ -56,17 +74,22 @@ export function auditCommand(ctx: RunContext): Command {
     const { io, signal } = ctx;
     const progress = createProgress(io.stderr, io.stderrIsTTY, "audit");
     const work = async ({ client, orgId }: Connection) => {
+      const now = options.asOf ?? new Date();
       const thresholds = { staleDays: options.staleDays, expiringDays: options.expiringDays };
-      // Each page is classified and dropped: the auditor keeps a slim record per flagged token and counts per user.
-      const auditor = createAuditor(options.asOf ?? new Date(), thresholds);
-      const walk = { limit: Number.POSITIVE_INFINITY, signal, progress };
-      for await (const page of tokenPages(client, orgId, {}, walk)) {
-        for (const token of page) auditor.add(token);
-      }
-      const report = auditor.report();
+      const pages = tokenPages(client, orgId, {}, { limit: Number.POSITIVE_INFINITY, signal, progress });
       const color = useColor(io.stdoutIsTTY, io.env, options.color);
-      for (const chunk of auditChunks(report, options.format, color)) io.stdout.write(chunk);
-      if (!hasFindings(report)) return ExitCode.ok;
+      // Each page is classified and dropped: the auditor keeps per user two counts, and per flagged token only what
+      // the format shows: the row of the table and Markdown reports, the slim token of the others.
+      const { format } = options;
+      const found = isSectionFormat(format)
+        ? await runAudit(
+            pages,
+            createAuditor(now, thresholds, rowKeeper()),
+            (r) => sectionChunks(r, format, color),
+            io.stdout,
+          )
+        : await runAudit(pages, createAuditor(now, thresholds), (r) => recordChunks(r, format), io.stdout);
+      if (!found) return ExitCode.ok;
       // The embedded sandbox is a demo whose findings are the point: only a real org's findings fail the run.
       if (options.sandbox) {
         io.stderr.write("Findings exit 1 against a real org; the embedded sandbox run exits 0.\n");

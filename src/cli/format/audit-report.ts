@@ -1,6 +1,7 @@
 import { type AuditedToken, type AuditReport, type Finding, findings, findingTitles } from "../audit.js";
 import { palette } from "../color.js";
 import { renderCsv } from "./csv.js";
+import { type FindingRow, findingRowColumns } from "./finding-row.js";
 import { renderJson } from "./json.js";
 import { renderJsonl } from "./jsonl.js";
 import { renderMarkdownTable } from "./md.js";
@@ -30,7 +31,7 @@ function* findingBatches(report: AuditReport): Generator<{ finding: Finding; tok
   }
 }
 
-function summaryGrid(report: AuditReport): Grid {
+function summaryGrid(report: AuditReport<unknown>): Grid {
   const { totals } = report;
   return {
     columns: ["check", "tokens"],
@@ -43,46 +44,74 @@ function summaryGrid(report: AuditReport): Grid {
   };
 }
 
-function title(finding: (typeof findings)[number], report: AuditReport): string {
+function title(finding: Finding, report: AuditReport<unknown>): string {
   if (finding === "stale") return `Not used for more than ${report.thresholds.staleDays} days`;
   if (finding === "expiringSoon") return `Expiring within ${report.thresholds.expiringDays} days`;
   return findingTitles[finding];
 }
 
-const userGrid = (report: AuditReport): Grid => ({
+const userGrid = (report: AuditReport<unknown>): Grid => ({
   columns: ["userName", "userEmail", "userId", "tokens", "flagged"],
   rows: report.users.map((u) => [u.name, u.email, u.userId, u.tokens, u.flagged]),
 });
 
-/** Tokens of one finding, in the few columns a reviewer needs. */
-function shortGrid(report: AuditReport, finding: (typeof findings)[number]): Grid {
-  return {
-    columns: ["id", "label", "status", "userEmail", "lastActiveAt", "expiresAt"],
-    rows: report.findings[finding].map((t) => {
-      const [id, label, status, , email, , , expires, last] = tokenRow(t, "human");
-      return [id ?? "", label ?? "", status ?? "", email ?? "", last ?? "", expires ?? ""];
-    }),
-  };
+/** The formats whose report is headed sections of `FindingRow`s; the others carry each `AuditedToken` whole. */
+export type SectionFormat = "table" | "md";
+
+/** Whether a format writes the sectioned report (and so audits with `rowKeeper`). */
+export function isSectionFormat(format: OutputFormat): format is SectionFormat {
+  return format === "table" || format === "md";
 }
 
 /** The audit report as headed sections, in table or Markdown form, a section or part of one per chunk. */
-function* sections(report: AuditReport, heading: (text: string) => string, grid: (g: Grid) => Iterable<string>) {
+function* sections(
+  report: AuditReport<FindingRow>,
+  heading: (text: string) => string,
+  grid: (g: Grid) => Iterable<string>,
+) {
   yield `${heading(`API token audit (${report.generatedAt})`)}\n`;
   yield* grid(summaryGrid(report));
   for (const f of findings) {
     if (report.findings[f].length === 0) continue;
     yield `\n${heading(`${title(f, report)}: ${report.findings[f].length}`)}\n`;
-    yield* grid(shortGrid(report, f));
+    yield* grid({ columns: findingRowColumns, rows: report.findings[f] });
   }
   yield `\n${heading("Tokens per user")}\n`;
   yield* grid(userGrid(report));
 }
 
 /**
- * The audit report in any output format, as chunks to write one after another (at most `BATCH` rows each, except
- * JSON and Markdown), so the whole text of a large report never sits in memory at once.
+ * The sectioned audit report (summary, the tokens behind each finding, tokens per user) as chunks to write one after
+ * another: a section, or at most `BATCH` rows of a table, per chunk.
  */
-export function* auditChunks(report: AuditReport, format: OutputFormat, color = false): Generator<string, void> {
+export function* sectionChunks(
+  report: AuditReport<FindingRow>,
+  format: SectionFormat,
+  color = false,
+): Generator<string, void> {
+  if (format === "md") {
+    return yield* sections(
+      report,
+      (h) => `## ${h}\n`,
+      (g) => [renderMarkdownTable(g)],
+    );
+  }
+  const style = palette(color);
+  yield* sections(
+    report,
+    (h) => `${style.bold(h)}\n`,
+    (g) => tableChunks(g, style),
+  );
+}
+
+/**
+ * The audit report as records: the whole report as JSON, or one record per (finding, token) as JSON lines or CSV,
+ * `BATCH` records per chunk, so the whole text of a large report never sits in memory at once.
+ */
+export function* recordChunks(
+  report: AuditReport,
+  format: Exclude<OutputFormat, SectionFormat>,
+): Generator<string, void> {
   switch (format) {
     case "json":
       return yield renderJson(report);
@@ -98,24 +127,5 @@ export function* auditChunks(report: AuditReport, format: OutputFormat, color = 
       if (header) yield renderCsv(findingRows([]));
       return;
     }
-    case "md":
-      return yield* sections(
-        report,
-        (h) => `## ${h}\n`,
-        (g) => [renderMarkdownTable(g)],
-      );
-    case "table": {
-      const style = palette(color);
-      return yield* sections(
-        report,
-        (h) => `${style.bold(h)}\n`,
-        (g) => tableChunks(g, style),
-      );
-    }
   }
-}
-
-/** Renders an audit report in any output format, as one string. */
-export function renderAudit(report: AuditReport, format: OutputFormat, color = false): string {
-  return [...auditChunks(report, format, color)].join("");
 }

@@ -26,6 +26,11 @@ export type GridToken = Pick<
 /** How dates and absent values read: `raw` keeps the API's values for CSV, `human` shortens them for a terminal. */
 export type TokenStyle = "raw" | "human";
 
+/** A date as a terminal shows it: the day, or "never" when absent. */
+export function humanDate(value: string | null | undefined): string {
+  return value ? value.slice(0, 10) : "never";
+}
+
 function date(value: string | null | undefined, absent: string, style: TokenStyle): string {
   if (!value) return style === "human" ? absent : "";
   return style === "human" ? value.slice(0, 10) : value;

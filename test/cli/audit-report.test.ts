@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { createAuditor, defaultAuditThresholds } from "../../src/cli/audit.js";
+import { isSectionFormat, sectionChunks } from "../../src/cli/format/audit-report.js";
+import { findingRowColumns, rowKeeper } from "../../src/cli/format/finding-row.js";
+import { token } from "./token-fixture.js";
+
+const now = new Date("2026-11-01T00:00:00Z");
+const bob = { id: "u2", name: "Bob", email: "bob@example.com" };
+
+function audit(tokens: Parameters<typeof token>[0][]) {
+  const auditor = createAuditor(now, defaultAuditThresholds, rowKeeper());
+  for (const t of tokens) auditor.add(token(t));
+  return auditor.report();
+}
+
+describe("rowKeeper", () => {
+  it("keeps a flagged token as the cells of its row: days, not times; never for an absent date", () => {
+    const keep = rowKeeper();
+    const t = token({ id: "t1", lastActiveAt: null, expiresAt: "2027-06-01T12:30:00.000Z" });
+    expect(findingRowColumns).toEqual(["id", "label", "status", "userEmail", "lastActiveAt", "expiresAt"]);
+    expect(keep(t, bob)).toEqual(["t1", "label-t1", "ALLOWED", "bob@example.com", "never", "2027-06-01"]);
+    expect(keep(token({ id: "t2", expiresAt: null }), { id: "u3" })).toEqual([
+      "t2",
+      "label-t2",
+      "ALLOWED",
+      "",
+      "2026-10-25",
+      "never",
+    ]);
+  });
+});
+
+describe("sectionChunks", () => {
+  const report = audit([
+    { id: "clean" },
+    { id: "never", lastActiveAt: null, user: bob },
+    { id: "both", status: "BLOCKED", lastActiveAt: "2025-01-01T00:00:00Z", label: "ci\u001b[2J\ndeploy" },
+  ]);
+
+  it("writes the summary, the tokens behind each finding found, and counts per user, as aligned tables", () => {
+    expect([...sectionChunks(report, "table")].join("")).toBe(
+      [
+        "API token audit (2026-11-01T00:00:00.000Z)",
+        "",
+        "check                             tokens",
+        "Tokens audited                         3",
+        "Users                                  2",
+        "Not used for more than 90 days         1",
+        "Never used                             1",
+        "No expiry date                         0",
+        "Expiring within 30 days                0",
+        "Already expired                        0",
+        "Blocked                                1",
+        "Tokens with at least one finding       2",
+        "",
+        "Not used for more than 90 days: 1",
+        "",
+        "id    label          status   userEmail        lastActiveAt  expiresAt",
+        "both  ci [2J deploy  BLOCKED  mia@example.com  2025-01-01    2027-06-01",
+        "",
+        "Never used: 1",
+        "",
+        "id     label        status   userEmail        lastActiveAt  expiresAt",
+        "never  label-never  ALLOWED  bob@example.com  never         2027-06-01",
+        "",
+        "Blocked: 1",
+        "",
+        "id    label          status   userEmail        lastActiveAt  expiresAt",
+        "both  ci [2J deploy  BLOCKED  mia@example.com  2025-01-01    2027-06-01",
+        "",
+        "Tokens per user",
+        "",
+        "userName     userEmail        userId  tokens  flagged",
+        "Mia Krystof  mia@example.com  u1           2        1",
+        "Bob          bob@example.com  u2           1        1",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("writes the same sections as Markdown", () => {
+    const md = [...sectionChunks(report, "md")].join("");
+    expect(md).toMatch(/^## API token audit \(2026-11-01T00:00:00.000Z\)\n/);
+    expect(md).toContain("## Never used: 1\n\n| id | label | status | userEmail | lastActiveAt | expiresAt |\n");
+    expect(md).toContain("| never | label-never | ALLOWED | bob@example.com | never | 2027-06-01 |\n");
+    expect(md).toContain("| Bob | bob@example.com | u2 | 1 | 1 |\n");
+    expect(md).not.toContain("No expiry date:");
+  });
+
+  it("writes a section of a large org a thousand rows at a time", () => {
+    const many = audit(Array.from({ length: 2500 }, (_, i) => ({ id: `t${i}`, status: "BLOCKED" })));
+    const chunks = [...sectionChunks(many, "table")];
+    const rows = chunks.filter((c) => c.startsWith("t"));
+    expect(rows.map((c) => c.split("\n").length - 1)).toEqual([1000, 1000, 500]);
+  });
+});
+
+describe("isSectionFormat", () => {
+  it("holds for table and md, whose report shows rows, not whole tokens", () => {
+    const formats = ["table", "json", "jsonl", "csv", "md"] as const;
+    expect(formats.filter(isSectionFormat)).toEqual(["table", "md"]);
+  });
+});

@@ -52,25 +52,29 @@ export function* tableChunks(grid: Grid, style: Palette = palette(false), batch 
   // A large table pads every cell: the runs of spaces up to a common width are made once.
   const spaces = Array.from({ length: 65 }, (_, n) => " ".repeat(n));
   const pad = (n: number) => (n <= 0 ? "" : (spaces[n] ?? " ".repeat(n)));
-  // The cells as they are, padded: blanking keeps the length, so the line can be blanked as a whole.
+  // The cells as they are, padded, without trailing blanks: blanking keeps the length, so the line can be blanked as
+  // a whole (and trimmed again).
   const raw = (cells: readonly Cell[]) => {
     let text = "";
+    let value = "";
     for (let i = 0; i <= last; i++) {
       const cell = cells[i] ?? "";
-      const value = typeof cell === "string" ? cell : String(cell);
+      value = typeof cell === "string" ? cell : String(cell);
       const gap = (widths[i] ?? 0) - value.length;
       if (i > 0) text += "  ";
       if (numeric[i]) text += pad(gap) + value;
       else text += i === last ? value : value + pad(gap);
     }
-    return text;
+    // The line ends as its last cell does, unpadded: only one ending in a blank (or empty) leaves anything to trim.
+    const end = value.charCodeAt(value.length - 1);
+    return end > 32 && end < 127 ? text : text.trimEnd();
   };
   const line = (cells: readonly Cell[]) => displayCell(raw(cells)).trimEnd();
   yield `${style.bold(line(grid.columns))}\n`;
   for (let start = 0; start < grid.rows.length; start += batch) {
     const end = Math.min(start + batch, grid.rows.length);
     let text = "";
-    for (let r = start; r < end; r++) text += `${raw(grid.rows[r] ?? []).trimEnd()}\n`;
+    for (let r = start; r < end; r++) text += `${raw(grid.rows[r] ?? [])}\n`;
     // Cells are rarely anything but printable: one test of the batch spares a test of each line.
     if (!isPlain(text, end - start)) {
       text = "";

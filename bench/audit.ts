@@ -118,9 +118,10 @@ export async function audit(): Promise<BenchResult> {
           rows: rowsOf(s),
           reading:
             `The audit takes ${fmt(ratio)}x the time of listing the same tokens as JSON lines. Both stream: each page ` +
-            "is written (list) or classified (audit) and dropped. The audit keeps a slim record per flagged token and " +
-            "counts per user, then renders a report that lists the tokens behind each finding, written a section at a " +
-            `time; it peaks at ${fmt(peak, 0)} MB RSS, the list at ${fmt(listPeak, 0)} MB.`,
+            "is written (list) or classified (audit) and dropped. The audit keeps of each flagged token the row its " +
+            "table shows (days, not times; repeated labels and days shared) and two counts per user, then renders a " +
+            "report that lists the tokens behind each finding, written a section at a time; it peaks at " +
+            `${fmt(peak, 0)} MB RSS, the list at ${fmt(listPeak, 0)} MB.`,
         },
         {
           title:

@@ -17,7 +17,7 @@ let BufferedResponse: ReturnType<typeof defineBufferedResponse> | undefined;
 const defineBufferedResponse = () =>
   class BufferedResponse extends Response {
     readonly #original: Response;
-    readonly #text: string;
+    #text: string;
     #used = false;
     /** A plain Response over the same text, made only for the rarer ways of reading a body (stream, bytes, blob). */
     #replica: Response | undefined;
@@ -51,7 +51,10 @@ const defineBufferedResponse = () =>
       if (this.#replica) return this.#replica.text();
       if (this.#used) return Promise.reject(unusable());
       this.#used = true;
-      return Promise.resolve(this.#text);
+      const text = this.#text;
+      // Read once: a response kept by the caller does not keep its body too.
+      this.#text = "";
+      return Promise.resolve(text);
     }
     override json(): Promise<unknown> {
       return this.text().then(JSON.parse);

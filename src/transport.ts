@@ -61,10 +61,13 @@ export function createTransport(
         retries === 0 || !spare
           ? request
           : new Request(request.url, { method: request.method, headers: request.headers, body: await spare });
-      const attempt = await attemptOnce(options.fetch, sent, timeout, signal).catch((error: unknown) => {
+      let attempt: Attempt;
+      try {
+        attempt = await attemptOnce(options.fetch, sent, timeout, signal);
+      } catch (error) {
         state.settled();
         throw error;
-      });
+      }
       const outcome = attempt.outcome;
       // Observed before settling, so requests waiting for this answer see what it says.
       if (outcome.kind === "response") state.observe(outcome.status, outcome.headers, started, env.now());

@@ -1,7 +1,18 @@
 /** The three ways of calling the API that the benchmarks compare: the facade, bare openapi-fetch, raw fetch. */
+import { fileURLToPath, pathToFileURL } from "node:url";
 import createFetchClient from "openapi-fetch";
 import type { paths } from "../../src/generated/admin-api-access.js";
-import { type ClientOptions, createClient } from "../../src/index.js";
+import type { ClientOptions, createClient as CreateClient } from "../../src/index.js";
+import { buildCoreForNode } from "./bundle.js";
+
+/**
+ * The SDK as published: the sources bundled by esbuild as tsup builds dist/index.js, openapi-fetch imported from
+ * node_modules like the bare variant's. Not the sources through tsx, whose keepNames wraps every closure the SDK
+ * creates in a naming call that the published build does not make.
+ */
+const SDK = fileURLToPath(new URL("../../node_modules/.cache/admin-api-access-bench/sdk.mjs", import.meta.url));
+await buildCoreForNode(SDK);
+const { createClient } = (await import(pathToFileURL(SDK).href)) as { createClient: typeof CreateClient };
 
 export const API_KEY = "bench-fake-key";
 const headers = { Authorization: `Bearer ${API_KEY}`, "User-Agent": "bench" };

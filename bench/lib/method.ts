@@ -1,4 +1,10 @@
 /** The measuring method shared by every benchmark: warm-up, rounds, and variants interleaved in rotating order. */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+// A full collection before every sample, so no variant pays for the garbage the one before it left.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 /** `BENCH_QUICK=1` makes a short smoke run; BENCHMARKS.md says which mode produced it. */
 export const QUICK = process.env.BENCH_QUICK === "1";
@@ -11,7 +17,8 @@ export type Variant<T> = () => Promise<T>;
 
 /**
  * Warms every variant up for at least `warmupMs` (whole rotations), then runs `rounds` rounds in which each variant
- * runs once, the order rotated by one each round, so drift (thermal, GC, the server) hits every variant alike.
+ * runs once, the order rotated by one each round, so drift (thermal, GC, the server) hits every variant alike. Every
+ * measured sample starts after a full garbage collection.
  */
 export async function interleave<K extends string, T>(
   variants: Record<K, Variant<T>>,
@@ -26,7 +33,10 @@ export async function interleave<K extends string, T>(
   }
   const samples = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<K, T[]>;
   for (let r = 0; r < rounds; r++) {
-    for (const name of rotate(names, r)) samples[name].push(await variants[name]());
+    for (const name of rotate(names, r)) {
+      collectGarbage();
+      samples[name].push(await variants[name]());
+    }
   }
   return samples;
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createProgress, progressLine } from "../../src/cli/progress.js";
 import { retryLogger } from "../../src/cli/retry-logger.js";
+import { createClient } from "../../src/index.js";
 
 describe("progressLine", () => {
   it("shows pages and tokens so far", () => {
@@ -48,5 +49,27 @@ describe("retryLogger", () => {
     logger.info("GET /orgs/{orgId}/api-tokens: retrying after HTTP 429 in 1500 ms (retry 1 of 3)");
     logger.info("GET /orgs/{orgId}/api-tokens: 200 in 12 ms");
     expect(waits).toEqual([1.5]);
+  });
+
+  it("understands the line the SDK really logs when it waits to retry", async () => {
+    vi.useFakeTimers();
+    try {
+      const waits: number[] = [];
+      let calls = 0;
+      const client = createClient({
+        apiKey: "k",
+        baseUrl: "http://127.0.0.1:9",
+        logLevel: "info",
+        logger: retryLogger({ onWait: (s) => waits.push(s) }),
+        fetch: async () =>
+          calls++ === 0 ? new Response("{}", { status: 429, headers: { "retry-after": "2" } }) : new Response("7"),
+      });
+      const count = client.apiTokens.count("org-1");
+      await vi.advanceTimersByTimeAsync(2_100);
+      expect(await count).toBe(7);
+      expect(waits).toEqual([2]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

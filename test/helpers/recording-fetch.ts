@@ -13,31 +13,41 @@ export const ORG = "org-1";
 export interface SentRequest {
   method: string;
   url: URL;
+  /** The URL's whole path, percent-encoded. */
+  path: string;
   /** The path after BASE_PATH, still percent-encoded, e.g. "/orgs/org-1/api-tokens". */
   route: string;
   query: URLSearchParams;
   headers: Headers;
   body: string;
+  /** When it was sent (Date.now(): fake timers apply). */
+  at: number;
 }
 
-/** Answers the `index`-th request (0-based). */
-export type Respond = (request: SentRequest, index: number) => Response | Promise<Response>;
+/** Answers the `index`-th request (0-based); `raw` is the Request itself and the signal the client sent it with. */
+export type Respond = (
+  request: SentRequest,
+  index: number,
+  raw: { request: Request; signal: AbortSignal },
+) => Response | Promise<Response>;
 
 /** A fetch that records each request in `requests`, then answers with `respond`. */
 export function recordingFetch(respond: Respond) {
   const requests: SentRequest[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
     const url = new URL(request.url);
     const sent: SentRequest = {
       method: request.method,
       url,
+      path: url.pathname,
       route: url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : url.pathname,
       query: url.searchParams,
       headers: request.headers,
       body: await request.text(),
+      at: Date.now(),
     };
     requests.push(sent);
-    return respond(sent, requests.length - 1);
+    return respond(sent, requests.length - 1, { request, signal: init?.signal ?? request.signal });
   };
   return { fetch, requests };
 }

@@ -1,16 +1,12 @@
 /** An injected fetch for reliability tests: answers from a script and records what it was sent, and when. */
 import { createClient } from "../../src/index.js";
+import { recordingFetch, type SentRequest } from "../helpers/recording-fetch.js";
 
 export const ORG = "org-1";
 export const BASE = "http://127.0.0.1:1/admin/api-access/v1";
 
-export interface Seen {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  at: number;
-  body: string;
-}
+/** A request as the fake API saw it: method, path, query, body, and when it came. */
+export type Seen = SentRequest;
 
 /** Answers one request; `signal` is the one the client sent it with (aborted on timeout or by the caller). */
 export type Handler = (
@@ -20,21 +16,9 @@ export type Handler = (
   signal: AbortSignal,
 ) => Response | Promise<Response>;
 
-/** A client whose fetch calls `handler`; `seen` lists every request in order. */
+/** A client (with the default retries) whose fetch calls `handler`; `seen` lists every request in order. */
 export function fakeApi(handler: Handler, options: Partial<Parameters<typeof createClient>[0]> = {}) {
-  const seen: Seen[] = [];
-  const fetch = async (request: Request, init?: { signal?: AbortSignal }) => {
-    const url = new URL(request.url);
-    const entry = {
-      method: request.method,
-      path: url.pathname,
-      query: url.searchParams,
-      at: Date.now(),
-      body: await request.text(),
-    };
-    seen.push(entry);
-    return handler(request, entry, seen.length - 1, init?.signal ?? request.signal);
-  };
+  const { fetch, requests: seen } = recordingFetch((sent, index, raw) => handler(raw.request, sent, index, raw.signal));
   const client = createClient({ apiKey: "test-key", baseUrl: BASE, fetch, ...options });
   return { client, seen };
 }

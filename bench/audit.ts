@@ -60,7 +60,6 @@ export async function audit(): Promise<BenchResult> {
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed for the peak RSS`);
   const fixture = await startFixture({ tokens: TOKENS, source: "sandbox" });
   try {
-    await fixture.configure({ latencyMs: 0, bucket: null });
     await fixture.prepare([1000]);
     const global = ["--base-url", fixture.baseUrl, "--org", fixture.orgId];
     const sample = (args: string[]) => async (): Promise<Sample> => {

@@ -10,7 +10,6 @@ const TOKENS = 10_000;
 export async function loopback(): Promise<BenchResult> {
   const fixture = await startFixture({ tokens: TOKENS });
   try {
-    await fixture.configure({ latencyMs: 0, bucket: null });
     await fixture.prepare([10, 1000]);
     const { baseUrl, orgId } = fixture;
     const sdk = facade(baseUrl);

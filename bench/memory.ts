@@ -12,7 +12,6 @@ const MB = 1024 * 1024;
 export async function memory(): Promise<BenchResult> {
   const fixture = await startFixture({ tokens: SIZES[1] });
   try {
-    await fixture.configure({ latencyMs: 0, bucket: null });
     await fixture.prepare([PAGE_SIZE, 10]);
     const { baseUrl, orgId } = fixture;
     // The fixture serves 400k tokens; the 100k walk starts 300k tokens in, so both end on the last page.

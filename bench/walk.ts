@@ -43,7 +43,6 @@ interface Sample {
 export async function walk(): Promise<BenchResult> {
   const fixture = await startFixture({ tokens: TOKENS });
   try {
-    await fixture.configure({ latencyMs: 0, bucket: null });
     await fixture.prepare([1000, 100]);
     const { baseUrl, orgId } = fixture;
     const sdk = facade(baseUrl);

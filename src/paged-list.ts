@@ -39,18 +39,20 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
 
   /**
    * Every page, following `links.next` with the same filters and pageSize. While the caller handles page n, page
-   * n+1 is already on its way (an early `break` aborts it). Stops on a missing cursor, refuses a repeated one, and
-   * tags an error with `resumeCursor` so `list(..., { startCursor })` can go on from there.
+   * n+1 is already on its way (an early `break` aborts it). With `limit`, the walk ends with the page that brings
+   * the items to `limit` (that page is not cut) and requests none beyond it. Stops on a missing cursor, refuses a
+   * repeated one, and tags an error with `resumeCursor` so `list(..., { startCursor })` can go on from there.
    */
-  pages(): AsyncGenerator<Page<Item>, void, undefined> {
-    return this.#walk(() => true);
+  pages(options: { limit?: number } = {}): AsyncGenerator<Page<Item>, void, undefined> {
+    return this.#walk(options.limit === undefined ? Number.POSITIVE_INFINITY : checkLimit("pages", options.limit));
   }
 
-  async *#walk(prefetchAfter: (page: Page<Item>) => boolean): AsyncGenerator<Page<Item>, void, undefined> {
+  async *#walk(limit: number): AsyncGenerator<Page<Item>, void, undefined> {
     const walk = new AbortController();
     const seen = new Set<string>();
     let cursor = this.#startCursor;
     let pending = this.#fetch(cursor, walk.signal);
+    let taken = 0;
     try {
       for (;;) {
         if (cursor !== undefined) seen.add(cursor);
@@ -59,11 +61,12 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
         if (next !== undefined && seen.has(next)) {
           throw new InvalidResponseError(`The API repeated the page cursor "${next}": stopped instead of looping.`);
         }
-        const prefetch = next !== undefined && prefetchAfter(page);
-        if (prefetch) pending = this.#fetch(next, walk.signal);
+        taken += page.data.length;
+        // Prefetch only a page that will be needed: a small limit sends no extra request.
+        const more = next !== undefined && taken < limit;
+        if (more) pending = this.#fetch(next, walk.signal);
         yield page;
-        if (next === undefined) return;
-        if (!prefetch) pending = this.#fetch(next, walk.signal);
+        if (!more) return;
         cursor = next;
       }
     } finally {
@@ -134,13 +137,9 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
 
   /** Collects at most `limit` items. The limit is required: an org can hold more tokens than memory. */
   async toArray(options: { limit: number }): Promise<Item[]> {
-    const limit = options?.limit;
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw new InvalidInputError("limit", `toArray needs { limit }, a positive integer; got ${String(limit)}`);
-    }
+    const limit = checkLimit("toArray", options?.limit);
     const items: Item[] = [];
-    // Prefetch only when the next page will be needed: a small limit sends no extra request.
-    for await (const page of this.#walk((p) => items.length + p.data.length < limit)) {
+    for await (const page of this.#walk(limit)) {
       for (const item of page.data) {
         items.push(item);
         if (items.length >= limit) return items;
@@ -148,4 +147,12 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
     }
     return items;
   }
+}
+
+/** `limit` when it is a positive integer; else InvalidInputError, before any request. */
+function checkLimit(method: string, limit: unknown): number {
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) {
+    throw new InvalidInputError("limit", `${method} needs { limit }, a positive integer; got ${String(limit)}`);
+  }
+  return limit;
 }

@@ -10,6 +10,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export interface Fixture {
   baseUrl: string;
   orgId: string;
+  /** Replaces the configuration; a fresh fixture answers at once, with no rate limit. */
   configure(config: FixtureConfig): Promise<void>;
   /** Precomputes the pages of these sizes, so the first measured request does not pay for it. */
   prepare(pageSizes: number[]): Promise<void>;

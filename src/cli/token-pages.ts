@@ -1,4 +1,4 @@
-import { type AdminApiClient, type ApiToken, type ApiTokenListQuery, InvalidResponseError } from "../index.js";
+import type { AdminApiClient, ApiToken, ApiTokenListQuery } from "../index.js";
 import type { Progress } from "./progress.js";
 
 /** How far to follow the pages. */
@@ -11,9 +11,9 @@ export interface PageWalkOptions {
 
 /**
  * The token list page by page, each page cut to what is left of `limit`, so a caller can write or classify a page
- * and drop it: memory stays one page (plus the one in flight) whatever the org's size. The next page is requested
- * while the caller handles this one, but only when it will be needed: `--limit 5` sends one request, not two (the
- * SDK's `pages()` always prefetches). Refuses a repeated cursor, as the SDK does, instead of looping.
+ * and drop it: memory stays one page (plus the one in flight) whatever the org's size. The SDK's walk prefetches the
+ * next page only when it will be needed (`--limit 5` sends one request), aborts it on an early exit, and refuses a
+ * repeated cursor.
  */
 export async function* tokenPages(
   client: AdminApiClient,
@@ -21,37 +21,16 @@ export async function* tokenPages(
   query: ApiTokenListQuery,
   { limit, signal, progress }: PageWalkOptions,
 ): AsyncGenerator<ApiToken[], void, undefined> {
-  // Aborted when the walk ends early (a break, an error), so a prefetch in flight does not outlive it.
-  const walk = new AbortController();
-  const fetchPage = (startCursor: string | undefined) => {
-    const pending = Promise.resolve(
-      client.apiTokens.list(orgId, query, { signal: AbortSignal.any([signal, walk.signal]), startCursor }),
-    );
-    pending.catch(() => {});
-    return pending;
-  };
-  const seen = new Set<string>(query.cursor === undefined ? [] : [query.cursor]);
+  const pages = client.apiTokens.list(orgId, query, { signal }).pages(Number.isFinite(limit) ? { limit } : {});
   let taken = 0;
-  let pending = fetchPage(undefined);
   try {
-    for (;;) {
-      const page = await pending;
+    for await (const page of pages) {
       progress.page(page.data.length);
       const data = page.data.length > limit - taken ? page.data.slice(0, limit - taken) : page.data;
       taken += data.length;
-      const next = taken < limit ? page.nextCursor : undefined;
-      if (next !== undefined) {
-        if (seen.has(next)) {
-          throw new InvalidResponseError(`The API repeated the page cursor "${next}": stopped instead of looping.`);
-        }
-        seen.add(next);
-        pending = fetchPage(next);
-      }
       yield data;
-      if (next === undefined) return;
     }
   } finally {
-    walk.abort();
     progress.done();
   }
 }

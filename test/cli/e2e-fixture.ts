@@ -20,8 +20,8 @@ export interface E2e {
   expectNoKeyLeak(): void;
 }
 
-/** Registers the file's sandbox hooks; the fields are filled in `beforeAll`. */
-export function useE2e(name: string): E2e {
+/** Registers the file's sandbox hooks (120 tokens unless `seeded` says otherwise); the fields are filled in `beforeAll`. */
+export function useE2e(name: string, seeded: { tokens: number; seed: number } = { tokens: 120, seed: 3 }): E2e {
   const outputs: CliResult[] = [];
   const e2e = { key: `LEAK-CANARY-${name}-0d3f9a7c5e1b` } as E2e;
   e2e.expectNoKeyLeak = () => {
@@ -32,7 +32,7 @@ export function useE2e(name: string): E2e {
     }
   };
   beforeAll(async () => {
-    e2e.sb = await startSandbox({ apiKey: e2e.key, tokens: 120, seed: 3, now: new Date(NOW) });
+    e2e.sb = await startSandbox({ apiKey: e2e.key, ...seeded, now: new Date(NOW) });
     e2e.sdk = createClient({ apiKey: e2e.key, baseUrl: e2e.sb.baseUrl });
     e2e.env = { ATLASSIAN_ADMIN_API_KEY: e2e.key, ATLASSIAN_ORG_ID: e2e.sb.orgId };
     e2e.all = await e2e.sdk.apiTokens.list(e2e.sb.orgId).toArray({ limit: 10_000 });

@@ -1,61 +1,44 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { neutraliseCell } from "../../src/cli/format/csv.js";
 import { tokenColumns, tokenRow } from "../../src/cli/format/token-grid.js";
-import { type ApiToken, createClient } from "../../src/index.js";
-import { type Sandbox, startSandbox } from "../../src/testing/index.js";
-import { runCli } from "./run-cli.js";
+import { useE2e } from "./e2e-fixture.js";
+import { jsonLines, runCli } from "./run-cli.js";
 
 // Three pages at the SDK's default pageSize of 1000, so the CLI streams more than one page.
-let sb: Sandbox;
-let all: ApiToken[];
-let env: Record<string, string>;
-const listRequests = () => sb.requests.filter((r) => r.method === "GET" && r.path === `/orgs/${sb.orgId}/api-tokens`);
-const cli = (...args: string[]) => runCli(["--base-url", sb.baseUrl, ...args], env);
-
-beforeAll(async () => {
-  sb = await startSandbox({ tokens: 3000, seed: 11 });
-  env = { ATLASSIAN_ADMIN_API_KEY: sb.apiKey, ATLASSIAN_ORG_ID: sb.orgId };
-  all = await createClient({ apiKey: sb.apiKey, baseUrl: sb.baseUrl })
-    .apiTokens.list(sb.orgId)
-    .toArray({ limit: 5000 });
-});
-afterAll(() => sb.close());
+const e2e = useE2e("streaming", { tokens: 3000, seed: 11 });
+const listRequests = () =>
+  e2e.sb.requests.filter((r) => r.method === "GET" && r.path === `/orgs/${e2e.sb.orgId}/api-tokens`);
 
 describe("tokens list --all, page by page", () => {
   it("writes JSON lines that parse back to exactly the SDK's 3,000 tokens", async () => {
-    const { code, stdout } = await cli("tokens", "list", "--all", "--format", "jsonl");
+    const { code, stdout } = await e2e.cli("tokens", "list", "--all", "--format", "jsonl");
     expect(code).toBe(0);
-    expect(all).toHaveLength(3000);
-    expect(
-      stdout
-        .trimEnd()
-        .split("\n")
-        .map((line) => JSON.parse(line)),
-    ).toEqual(all);
+    expect(e2e.all).toHaveLength(3000);
+    expect(jsonLines(stdout)).toEqual(e2e.all);
   });
 
   it("writes one JSON array across pages, equal to the SDK's tokens", async () => {
-    const { code, stdout } = await cli("tokens", "list", "--all", "--format", "json", "--page-size", "700");
+    const { code, stdout } = await e2e.cli("tokens", "list", "--all", "--format", "json", "--page-size", "700");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(all);
+    expect(JSON.parse(stdout)).toEqual(e2e.all);
   });
 
   it("writes the CSV header once and a row per token", async () => {
-    const { code, stdout } = await cli("tokens", "list", "--all", "--format", "csv");
+    const { code, stdout } = await e2e.cli("tokens", "list", "--all", "--format", "csv");
     expect(code).toBe(0);
     expect(stdout.split("\n").filter((line) => line.startsWith("id,label,"))).toHaveLength(1);
     const rows: Record<string, string>[] = parse(stdout, { columns: true });
-    const expected = all.map((t) =>
+    const expected = e2e.all.map((t) =>
       Object.fromEntries(tokenColumns.map((c, i) => [c, String(neutraliseCell(tokenRow(t, "raw")[i] ?? ""))])),
     );
     expect(rows).toEqual(expected);
   });
 
   it("writes an empty JSON array and a bare CSV header when nothing matches", async () => {
-    const json = await cli("tokens", "list", "--all", "--status", "REVOKED", "--format", "json");
+    const json = await e2e.cli("tokens", "list", "--all", "--status", "REVOKED", "--format", "json");
     expect(json.stdout).toBe("[]\n");
-    const csv = await cli("tokens", "list", "--all", "--status", "REVOKED", "--format", "csv");
+    const csv = await e2e.cli("tokens", "list", "--all", "--status", "REVOKED", "--format", "csv");
     expect(csv.stdout).toBe(`${tokenColumns.join(",")}\n`);
   });
 });
@@ -64,14 +47,9 @@ describe("tokens list --limit", () => {
   // Sequential: each test counts the requests its own run sent.
   it("sends exactly one request when the first page holds the limit", async () => {
     const before = listRequests().length;
-    const { code, stdout } = await cli("tokens", "list", "--limit", "5", "--format", "jsonl");
+    const { code, stdout } = await e2e.cli("tokens", "list", "--limit", "5", "--format", "jsonl");
     expect(code).toBe(0);
-    expect(
-      stdout
-        .trimEnd()
-        .split("\n")
-        .map((line) => JSON.parse(line)),
-    ).toEqual(all.slice(0, 5));
+    expect(jsonLines(stdout)).toEqual(e2e.all.slice(0, 5));
     const sent = listRequests().slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.query.pageSize).toBe("1000");
@@ -79,9 +57,9 @@ describe("tokens list --limit", () => {
 
   it("fetches only the pages the limit needs", async () => {
     const before = listRequests().length;
-    const { code, stdout } = await cli("tokens", "list", "--limit", "1500", "--format", "json");
+    const { code, stdout } = await e2e.cli("tokens", "list", "--limit", "1500", "--format", "json");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(all.slice(0, 1500));
+    expect(JSON.parse(stdout)).toEqual(e2e.all.slice(0, 1500));
     expect(listRequests().slice(before)).toHaveLength(2);
   });
 });
@@ -94,11 +72,11 @@ describe("--sandbox-tokens", () => {
   });
 
   it("is a usage error without --sandbox, and sends nothing", async () => {
-    const before = sb.requests.length;
-    const { code, stderr } = await cli("--sandbox-tokens", "40", "tokens", "count");
+    const before = e2e.sb.requests.length;
+    const { code, stderr } = await e2e.cli("--sandbox-tokens", "40", "tokens", "count");
     expect(code).toBe(2);
     expect(stderr).toContain("--sandbox-tokens only sizes the embedded sandbox");
-    expect(sb.requests.length).toBe(before);
+    expect(e2e.sb.requests.length).toBe(before);
   });
 
   it.each(["0", "-3", "abc", "1.5"])("is a usage error when it is %j", async (value) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { neutraliseCell } from "../../src/cli/format/csv.js";
 import { tokenColumns, tokenRow } from "../../src/cli/format/token-grid.js";
 import { useE2e } from "./e2e-fixture.js";
+import { jsonLines } from "./run-cli.js";
 
 const e2e = useE2e("tokens");
 
@@ -16,12 +17,7 @@ describe.concurrent("tokens list", () => {
   it("writes one token per JSON line", async () => {
     const { code, stdout } = await e2e.cli("tokens", "list", "--all", "--format", "jsonl");
     expect(code).toBe(0);
-    expect(
-      stdout
-        .trimEnd()
-        .split("\n")
-        .map((line) => JSON.parse(line)),
-    ).toEqual(e2e.all);
+    expect(jsonLines(stdout)).toEqual(e2e.all);
   });
 
   it("writes CSV that parses back to the SDK's tokens", async () => {

@@ -63,3 +63,11 @@ export async function runInProcess(
   clearInterval(asked);
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
+
+/** What a `--format jsonl` run printed: one parsed value per line. */
+export function jsonLines(stdout: string): unknown[] {
+  return stdout
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+}

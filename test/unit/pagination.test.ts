@@ -143,6 +143,20 @@ describe("apiTokens.list pagination", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("ends pages({ limit }) with the page that reaches the limit, uncut, and requests none beyond it", async () => {
+    const { client, requests } = testClient(pagedList(20));
+    const pages = [];
+    for await (const page of client.apiTokens.list(ORG, { pageSize: 3 }).pages({ limit: 7 })) pages.push(page);
+    expect(pages.map((p) => p.data.length)).toEqual([3, 3, 3]);
+    expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "c3", "c6"]);
+  });
+
+  it.each([0, -1, 2.5, Number.NaN])("refuses pages({ limit: %s }) before sending anything", (limit) => {
+    const { client, requests } = testClient(pagedList(4));
+    expect(() => client.apiTokens.list(ORG).pages({ limit })).toThrow(InvalidInputError);
+    expect(requests).toHaveLength(0);
+  });
+
   it("sends nothing before the list is awaited or iterated", async () => {
     const { client, requests } = testClient(pagedList(4));
     const list = client.apiTokens.list(ORG);

@@ -1,5 +1,6 @@
 /** One attempt of a request: the per-attempt timeout, the caller's signal, the body read in full. */
 import { bufferedResponse } from "./buffered-response.js";
+import type { Deadline } from "./deadlines.js";
 import type { AttemptOutcome } from "./retry-policy.js";
 
 /** The fetch the client sends with: called as `fetch(request, { signal })`, as the global fetch can be. */
@@ -13,39 +14,20 @@ export interface Attempt {
 }
 
 /**
- * Sends `request` once with a signal of its own, aborted when the per-attempt timeout (which also covers reading
+ * Sends `request` once under `deadline`, whose signal aborts when the per-attempt timeout (which also covers reading
  * the body) runs out or the caller's signal aborts; a caller abort rejects with its reason. Transport failures are
  * outcomes, not exceptions, so the caller can retry. A fetch that ignores the signal still cannot outlive the attempt.
  */
 export async function attemptOnce(
   fetchImpl: FetchLike,
   request: Request,
-  timeout: number,
+  deadline: Deadline,
   caller: AbortSignal | undefined,
 ): Promise<Attempt> {
-  if (caller?.aborted) throw caller.reason;
-  const controller = new AbortController();
-  const { signal } = controller;
-  // Rejected with the abort's reason as it happens: a fetch that ignores its signal is raced, not waited for.
-  let abandon!: (reason: unknown) => void;
-  const abandoned = new Promise<never>((_, reject) => {
-    abandon = reject;
-  });
-  const stop = (reason: unknown) => {
-    controller.abort(reason);
-    abandon(reason);
-  };
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stop(new DOMException(`no answer within ${timeout} ms`, "TimeoutError"));
-  }, timeout);
-  const forward = () => stop(caller?.reason);
-  caller?.addEventListener("abort", forward, { once: true });
   try {
-    const response = await Promise.race([fetchImpl(request, { signal }), abandoned]);
+    const response = await Promise.race([fetchImpl(request, { signal: deadline.signal }), deadline.expired]);
     // Read inside the timeout, so a body that stalls half-way times out too and can be retried.
-    const body = await Promise.race([response.text(), abandoned]);
+    const body = await Promise.race([response.text(), deadline.expired]);
     return {
       outcome: { kind: "response", status: response.status, headers: response.headers },
       response: bufferedResponse(response, body),
@@ -53,9 +35,8 @@ export async function attemptOnce(
     };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
-    return { outcome: timedOut ? { kind: "timeout", error } : { kind: "connection", error } };
+    return { outcome: deadline.timedOut ? { kind: "timeout", error } : { kind: "connection", error } };
   } finally {
-    clearTimeout(timer);
-    caller?.removeEventListener("abort", forward);
+    deadline.release();
   }
 }

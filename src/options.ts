@@ -25,7 +25,10 @@ export interface ClientOptions {
   userAgent?: string | undefined;
   /** Retries after a 429, 500, 502, 503, 504, connection error or timeout. @default 3 */
   maxRetries?: number | undefined;
-  /** Per-attempt timeout in ms, re-armed for every attempt. @default 30000 */
+  /**
+   * Per-attempt timeout in ms, re-armed for every attempt. It fires no sooner, and at most timeout / 16 (never more
+   * than a second) later: attempts that start close together share one timer and AbortSignal. @default 30000
+   */
   timeout?: number | undefined;
   /** A wait longer than this (ms) is not slept: RateLimitError is thrown at once. @default 60000 */
   maxRetryDelay?: number | undefined;

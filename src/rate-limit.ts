@@ -21,9 +21,13 @@ function toInteger(value: string | null): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
+/** The last reset parsed: answers in the same window repeat it, and parsing a date costs more than the rest. */
+let lastReset = { text: "", ms: Number.NaN };
+
 function toDate(value: string | null): Date | undefined {
-  const ms = value === null ? Number.NaN : Date.parse(value);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  if (value === null) return undefined;
+  if (value !== lastReset.text) lastReset = { text: value, ms: Date.parse(value) };
+  return Number.isNaN(lastReset.ms) ? undefined : new Date(lastReset.ms);
 }
 
 /** What the next request should do: go now, wait `ms`, or wait for an answer in flight to say what is left. */

@@ -5,6 +5,7 @@
  */
 
 import { type Attempt, attemptOnce } from "./attempt.js";
+import { callerDeadline, createDeadlines } from "./deadlines.js";
 import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
 import { ConnectionError, RateLimitError, TimeoutError } from "./errors.js";
@@ -46,6 +47,7 @@ export function createTransport(
   const { retry, timeout } = options;
   const debug = logAt(options.logger, options.logLevel, "debug", secret);
   const info = logAt(options.logger, options.logLevel, "info", secret);
+  const sharedDeadline = createDeadlines(timeout);
 
   return async function send(request, handoff) {
     const signal = handoff ? handoff.caller : request.signal;
@@ -63,7 +65,9 @@ export function createTransport(
           : new Request(request.url, { method: request.method, headers: request.headers, body: await spare });
       let attempt: Attempt;
       try {
-        attempt = await attemptOnce(options.fetch, sent, timeout, signal);
+        if (signal?.aborted) throw signal.reason;
+        const deadline = signal ? callerDeadline(timeout, signal, started) : sharedDeadline(started);
+        attempt = await attemptOnce(options.fetch, sent, deadline, signal);
       } catch (error) {
         state.settled();
         throw error;

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { callerDeadline, createDeadlines, MAX_SHARED, slackFor } from "../../src/deadlines.js";
+
+const TIMEOUT = 1_600;
+const SLACK = slackFor(TIMEOUT);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("createDeadlines", () => {
+  it("shares one signal among attempts that start within the slack, at most MAX_SHARED of them", () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    const first = deadline(t0);
+    const shared = Array.from({ length: MAX_SHARED - 1 }, (_, i) => deadline(t0 + (i % SLACK)));
+    for (const d of shared) expect(d.signal).toBe(first.signal);
+    expect(deadline(t0 + 1).signal).not.toBe(first.signal);
+    expect(deadline(t0 + 2 * SLACK).signal).not.toBe(deadline(t0 + SLACK).signal);
+  });
+
+  it("opens a new window when the clock is set back", () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    expect(deadline(t0 - 60_000).signal).not.toBe(deadline(t0).signal);
+  });
+
+  it("aborts with a TimeoutError no sooner than the timeout and no later than timeout + slack", async () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    const first = deadline(t0);
+    await vi.advanceTimersByTimeAsync(SLACK - 1);
+    const last = deadline(Date.now());
+    expect(last.signal).toBe(first.signal);
+    const expired = expect(last.expired).rejects.toMatchObject({ name: "TimeoutError" });
+    // The last to join still gets its full timeout.
+    await vi.advanceTimersByTimeAsync(TIMEOUT);
+    expect(Date.now() - t0).toBe(TIMEOUT + SLACK - 1);
+    expect(last.signal.aborted).toBe(false);
+    // The first gets no more than timeout + slack.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(first.signal.aborted).toBe(true);
+    expect(first.timedOut).toBe(true);
+    expect(Date.now() - t0).toBe(TIMEOUT + SLACK);
+    expect(first.signal.reason).toMatchObject({ name: "TimeoutError", message: `no answer within ${TIMEOUT} ms` });
+    await expired;
+  });
+
+  it("runs a timer only while one of its attempts is in flight, and re-arms it for the window's deadline", async () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    const a = deadline(t0);
+    const b = deadline(t0);
+    expect(vi.getTimerCount()).toBe(1);
+    a.release();
+    expect(vi.getTimerCount()).toBe(1);
+    b.release();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(SLACK / 2);
+    const c = deadline(Date.now());
+    expect(c.signal).toBe(a.signal);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(TIMEOUT + SLACK / 2 - 1);
+    expect(c.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(c.timedOut).toBe(true);
+  });
+
+  it("never hands out a window that has already fired", async () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    const first = deadline(t0);
+    await vi.advanceTimersByTimeAsync(TIMEOUT + SLACK);
+    expect(first.signal.aborted).toBe(true);
+    // Even at the same instant as the first (a clock that stood still), the next attempt gets a live signal.
+    expect(deadline(t0).signal.aborted).toBe(false);
+  });
+});
+
+describe("callerDeadline", () => {
+  it("aborts with the caller's reason, and stops listening once released", async () => {
+    const caller = new AbortController();
+    const deadline = callerDeadline(TIMEOUT, caller.signal, Date.now());
+    const reason = new Error("stop");
+    const expired = expect(deadline.expired).rejects.toBe(reason);
+    caller.abort(reason);
+    await expired;
+    expect(deadline.signal.reason).toBe(reason);
+    expect(deadline.timedOut).toBe(false);
+    deadline.release();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("times out on its own after exactly the timeout", async () => {
+    const caller = new AbortController();
+    const deadline = callerDeadline(TIMEOUT, caller.signal, Date.now());
+    await vi.advanceTimersByTimeAsync(TIMEOUT - 1);
+    expect(deadline.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(deadline.timedOut).toBe(true);
+    await expect(deadline.expired).rejects.toMatchObject({ name: "TimeoutError" });
+    deadline.release();
+    caller.abort();
+    expect(deadline.signal.reason).toMatchObject({ name: "TimeoutError" });
+  });
+});

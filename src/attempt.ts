@@ -25,18 +25,23 @@ export async function attemptOnce(
   caller: AbortSignal | undefined,
 ): Promise<Attempt> {
   try {
-    const response = await Promise.race([fetchImpl(request, { signal: deadline.signal }), deadline.expired]);
-    // Read inside the timeout, so a body that stalls half-way times out too and can be retried.
-    const body = await Promise.race([response.text(), deadline.expired]);
-    return {
-      outcome: { kind: "response", status: response.status, headers: response.headers },
-      response: bufferedResponse(response, body),
-      body,
-    };
+    // The body is read inside the timeout, so a body that stalls half-way times out too and can be retried.
+    return await Promise.race([exchange(fetchImpl, request, deadline.signal), deadline.expired]);
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     return { outcome: deadline.timedOut ? { kind: "timeout", error } : { kind: "connection", error } };
   } finally {
     deadline.release();
   }
+}
+
+/** The request sent and its answer read in full. */
+async function exchange(fetchImpl: FetchLike, request: Request, signal: AbortSignal): Promise<Attempt> {
+  const response = await fetchImpl(request, { signal });
+  const body = await response.text();
+  return {
+    outcome: { kind: "response", status: response.status, headers: response.headers },
+    response: bufferedResponse(response, body),
+    body,
+  };
 }

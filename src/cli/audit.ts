@@ -164,6 +164,8 @@ export function createAuditor(
   const userFlagged: number[] = [];
   let tokens = 0;
   let flagged = 0;
+  // The policy resolved once into the order a token is checked in: each rule beside the list it fills.
+  const checks = findings.map((finding) => ({ rule: rules[finding], list: byFinding[finding] }));
   return {
     add(token) {
       tokens += 1;
@@ -182,15 +184,15 @@ export function createAuditor(
       const facts = factsOf(token);
       let kept: unknown;
       let isFlagged = false;
-      for (const finding of findings) {
-        if (!rules[finding](facts, ctx)) continue;
+      for (const { rule, list } of checks) {
+        if (!rule(facts, ctx)) continue;
         if (!isFlagged) {
           kept = keep(token, users[u] as AuditedUser);
           isFlagged = true;
           flagged += 1;
           userFlagged[u] = (userFlagged[u] ?? 0) + 1;
         }
-        byFinding[finding].push(kept);
+        list.push(kept);
       }
     },
     report() {

@@ -55,7 +55,8 @@ export async function fanOut(): Promise<BenchResult> {
       const ms = pick(samples, "ms");
       const posts = [...new Set(pick(samples, "posts"))];
       const ratio = median(ms) / ideal;
-      rows.push([name, spread(ms, 1), String(ideal), fmt(ratio), posts.join(", ")]);
+      const raw = median(pick(s[`raw fetch, concurrency ${concurrency}` as keyof typeof s], "ms"));
+      rows.push([name, spread(ms, 1), String(ideal), fmt(ratio), fmt(median(ms) / raw), posts.join(", ")]);
       if (name.startsWith("facade")) {
         over.push(`${fmt((ratio - 1) * 100, 1)} % at concurrency ${concurrency}`);
         verdicts.push({
@@ -76,7 +77,7 @@ export async function fanOut(): Promise<BenchResult> {
       tables: [
         {
           title: "ms per call, median (min..max); ideal = ceil(POSTs / concurrency) × latency",
-          header: ["variant", "ms", "ideal", "ratio to ideal", "POSTs"],
+          header: ["variant", "ms", "ideal", "ratio to ideal", "ratio to raw fetch", "POSTs"],
           rows,
           reading:
             `The ids go out as ${chunks} POSTs of 100, as the spec's maxItems asks, and the facade lands ${over.join(" and ")} ` +

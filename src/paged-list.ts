@@ -76,22 +76,11 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
 
   /** Fetches one page; an error is tagged with its cursor, and a prefetch nobody awaits never goes unhandled. */
   #fetch(cursor: string | undefined, walk: AbortSignal): Promise<Page<Item>> {
-    // A signal per page, unlinked when the page settles: every Request listens on its signal until it is collected,
-    // so one signal shared by thousands of pages would pile up listeners.
-    const page = new AbortController();
-    const forward = () => page.abort(walk.reason);
-    walk.addEventListener("abort", forward, { once: true });
-    const pending = this.#fetchPage(cursor, page.signal).then(
-      (result) => {
-        walk.removeEventListener("abort", forward);
-        return result;
-      },
-      (error: unknown) => {
-        walk.removeEventListener("abort", forward);
-        if (error instanceof AdminApiError) error.resumeCursor = cursor;
-        throw error;
-      },
-    );
+    // The walk's signal goes to every page: the transport listens on it only while an attempt is in flight.
+    const pending = this.#fetchPage(cursor, walk).catch((error: unknown) => {
+      if (error instanceof AdminApiError) error.resumeCursor = cursor;
+      throw error;
+    });
     pending.catch(() => {});
     return pending;
   }

@@ -182,3 +182,25 @@ describe("apiTokens.list pagination", () => {
     expect(error).toMatchObject({ name: "NotFoundError", resumeCursor: "c3" });
   });
 });
+
+describe("long walks", () => {
+  it("leaves no listener behind on the walk's signal or the caller's, page after page", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const caller = new AbortController();
+    const { client, requests } = testClient(pagedList(60));
+    try {
+      const pages = await collect(client.apiTokens.list(ORG, { pageSize: 1 }, { signal: caller.signal }).pages());
+      expect(pages).toHaveLength(60);
+      const items = await collect(client.apiTokens.list(ORG, { pageSize: 1 }));
+      expect(items).toHaveLength(60);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(requests).toHaveLength(120);
+    // Node warns past 10 listeners on one signal: 60 pages would have left 60.
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+});

@@ -1,9 +1,11 @@
 /**
- * Per-attempt timeouts for attempts that have no caller signal. Creating an AbortSignal costs more than the rest of
- * an attempt's bookkeeping together (about 4 µs in Node 20), so attempts that start close together share one: a
- * window serves the attempts that start within `slack` ms of its first one, at most `MAX_SHARED` of them, and its
- * timer aborts it `timeout + slack` ms after it opened. Each attempt so gets at least `timeout` ms and at most
- * `timeout + slack`. The timer runs only while one of the window's attempts is in flight: an idle client holds none.
+ * Per-attempt timeouts: the signal an attempt hands fetch, aborted when its timeout runs out or its caller aborts.
+ * Creating an AbortSignal costs more than the rest of an attempt's bookkeeping together (about 4 µs in Node 20), so
+ * attempts without a caller signal that start close together share one: a window serves the attempts that start
+ * within `slack` ms of its first one, at most `MAX_SHARED` of them, and its timer aborts it `timeout + slack` ms after
+ * it opened. Each attempt so gets at least `timeout` ms and at most `timeout + slack`. An attempt with a caller signal
+ * gets a window of its own. A timer runs only while one of its window's attempts is in flight: an idle client holds
+ * none.
  */
 
 /** What an attempt waits under: the signal to give fetch, and a promise that rejects when the signal aborts. */

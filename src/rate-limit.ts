@@ -21,7 +21,7 @@ function toInteger(value: string | null): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
-/** The last reset parsed: answers in the same window repeat it, and parsing a date costs more than the rest. */
+/** The last reset parsed: the answers of one window repeat it, so each window's is parsed once. */
 let lastReset = { text: "", ms: Number.NaN };
 
 function toDate(value: string | null): Date | undefined {

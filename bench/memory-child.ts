@@ -1,11 +1,13 @@
 /**
  * Run in a fresh process by the memory benchmark and test: `node --expose-gc --import tsx bench/memory-child.ts
  * '<json>'`. Streams `tokens` tokens through `for await` and prints one JSON line: heap after warm-up and gc
- * (baseline), the peak seen while streaming, and the heap after the walk and gc (retained).
+ * (baseline), the peak seen while streaming, the heap after the walk and gc (retained), and how many major
+ * collections V8 ran on its own during the walk.
  *
  * argv[2]: `{ tokens, pageSize, baseUrl?, orgId?, startPage? }`: with a baseUrl it reads the fixture server; without, an
  * injected fetch generates the pages in this process.
  */
+import { constants, PerformanceObserver, performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import { createClient } from "../src/index.js";
 import { cursorOf, generatingFetch } from "./lib/tokens.js";
@@ -39,6 +41,17 @@ const client = createClient({
 // Warm-up: load and run every code path once, so the baseline already holds what the first walk loads lazily.
 for await (const token of client.apiTokens.list(org, { pageSize: 10 })) if (token.id) break;
 const baseline = await settledHeap();
+// Major collections (mark-compact) that V8 started on its own while the walk ran; the forced ones come before and after.
+const majors: number[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      majors.push(entry.startTime);
+    }
+  }
+});
+observer.observe({ entryTypes: ["gc"] });
+const walkStarted = performance.now();
 let peak = baseline;
 let seen = 0;
 const start = startPage ? { startCursor: cursorOf(startPage, pageSize) } : {};
@@ -46,5 +59,8 @@ for await (const token of client.apiTokens.list(org, { pageSize }, start)) {
   if (token.id) seen++;
   if (seen % 250 === 0) peak = Math.max(peak, heap());
 }
+const walkEnded = performance.now();
 const retained = (await settledHeap()) - baseline;
-process.stdout.write(`${JSON.stringify({ seen, baseline, peak, retained })}\n`);
+observer.disconnect();
+const majorGcs = majors.filter((at) => at >= walkStarted && at <= walkEnded).length;
+process.stdout.write(`${JSON.stringify({ seen, baseline, peak, retained, majorGcs })}\n`);

@@ -11,6 +11,8 @@ export interface MemorySample {
   baseline: number;
   peak: number;
   retained: number;
+  /** Major collections V8 ran on its own during the walk. */
+  majorGcs: number;
 }
 
 export async function memoryRun(options: {

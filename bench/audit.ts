@@ -11,7 +11,7 @@ import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { API_KEY } from "./lib/clients.js";
 import { startFixture } from "./lib/fixture.js";
-import { interleave, timed } from "./lib/method.js";
+import { CLOSE_ROUNDS, interleave, timed } from "./lib/method.js";
 import type { BenchResult, Verdict } from "./lib/result.js";
 import { fmt, max, median, pick, spread } from "./lib/stats.js";
 
@@ -71,10 +71,13 @@ export async function audit(): Promise<BenchResult> {
       return { ms, ...result, requests: (await fixture.stats()).lists };
     };
     // --as-of the sandbox's clock, so the findings are the same on every run.
-    const s = await interleave({
-      audit: sample(["audit", "--as-of", "2026-11-01T00:00:00Z"]),
-      "tokens list --all --format jsonl": sample(["tokens", "list", "--all", "--format", "jsonl"]),
-    });
+    const s = await interleave(
+      {
+        audit: sample(["audit", "--as-of", "2026-11-01T00:00:00Z"]),
+        "tokens list --all --format jsonl": sample(["tokens", "list", "--all", "--format", "jsonl"]),
+      },
+      { rounds: CLOSE_ROUNDS },
+    );
     // The embedded sandbox needs no key or org; its clock is the real now, so --as-of is left out.
     const inProcess = (args: string[]) => async (): Promise<Sample> => {
       let result: Omit<Sample, "requests" | "ms"> = { rssMb: 0, exitCode: -1 };
@@ -109,7 +112,7 @@ export async function audit(): Promise<BenchResult> {
     ];
     return {
       name: "audit",
-      measures: `the CLI over ${TOKENS.toLocaleString("en-US")} tokens, a fresh process per run, stdout to /dev/null`,
+      measures: `the CLI over ${TOKENS.toLocaleString("en-US")} tokens, a fresh process per run, stdout to /dev/null, ${CLOSE_ROUNDS} rounds against the fixture`,
       tables: [
         {
           title: "wall time (spawn to exit) and peak RSS (/usr/bin/time -v), median (min..max)",

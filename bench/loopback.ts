@@ -1,7 +1,7 @@
 /** loopback: requests per second against the fixture server on 127.0.0.1, no added latency. */
 import { bare, facade, globalFetch, rawGet } from "./lib/clients.js";
 import { startFixture } from "./lib/fixture.js";
-import { interleave, QUICK, timed } from "./lib/method.js";
+import { CLOSE_ROUNDS, interleave, QUICK, timed } from "./lib/method.js";
 import type { BenchResult, Verdict } from "./lib/result.js";
 import { fmt, median, spread } from "./lib/stats.js";
 
@@ -29,16 +29,19 @@ export async function loopback(): Promise<BenchResult> {
           const ms = await timed(() => Promise.all(Array.from({ length: concurrency }, worker)));
           return (requests * 1000) / ms;
         };
-        const s = await interleave({
-          facade: rate(async () => (await sdk.apiTokens.list(orgId, { pageSize })).data),
-          "openapi-fetch": rate(async () => {
-            const { data } = await of.GET("/orgs/{orgId}/api-tokens", {
-              params: { path: { orgId }, query: { pageSize } },
-            });
-            if (!data) throw new Error("no data");
-          }),
-          raw: rate(() => rawGet(url, globalFetch)),
-        });
+        const s = await interleave(
+          {
+            facade: rate(async () => (await sdk.apiTokens.list(orgId, { pageSize })).data),
+            "openapi-fetch": rate(async () => {
+              const { data } = await of.GET("/orgs/{orgId}/api-tokens", {
+                params: { path: { orgId }, query: { pageSize } },
+              });
+              if (!data) throw new Error("no data");
+            }),
+            raw: rate(() => rawGet(url, globalFetch)),
+          },
+          { rounds: CLOSE_ROUNDS },
+        );
         const ratio = median(s.facade) / median(s["openapi-fetch"]);
         const cell = `pageSize ${pageSize}, concurrency ${concurrency}`;
         if (ratio < worst.ratio) Object.assign(worst, { ratio, cell });
@@ -56,7 +59,7 @@ export async function loopback(): Promise<BenchResult> {
     }
     return {
       name: "loopback",
-      measures: "requests/s of one first-page GET against the fixture server (its own process, 127.0.0.1, no latency)",
+      measures: `requests/s of one first-page GET against the fixture server (its own process, 127.0.0.1, no latency), ${CLOSE_ROUNDS} rounds`,
       tables: [
         {
           title: "requests/s, median (min..max); ratios of medians (higher is better)",

@@ -1,7 +1,7 @@
 /** walk: every token of a 100k-token org, item by item and page by page, against a raw-fetch cursor loop. */
 import { facade, rawWalk } from "./lib/clients.js";
 import { startFixture } from "./lib/fixture.js";
-import { interleave, timed } from "./lib/method.js";
+import { CLOSE_ROUNDS, interleave, timed } from "./lib/method.js";
 import type { BenchResult, Verdict } from "./lib/result.js";
 import { fmt, median, pick, spread } from "./lib/stats.js";
 
@@ -68,21 +68,24 @@ export async function walk(): Promise<BenchResult> {
         });
         return { ms, items, requests: (await fixture.stats()).lists };
       };
-      const s = await interleave({
-        "facade, items (for await of list)": sample(async () => {
-          let n = 0;
-          for await (const token of sdk.apiTokens.list(orgId, { pageSize })) if (token.id) n++;
-          return n;
-        }),
-        "facade, pages()": sample(async () => {
-          let n = 0;
-          for await (const page of sdk.apiTokens.list(orgId, { pageSize }).pages()) {
-            for (const token of page.data) if (token.id) n++;
-          }
-          return n;
-        }),
-        "raw fetch cursor loop": sample(() => rawWalk(baseUrl, orgId, pageSize)),
-      });
+      const s = await interleave(
+        {
+          "facade, items (for await of list)": sample(async () => {
+            let n = 0;
+            for await (const token of sdk.apiTokens.list(orgId, { pageSize })) if (token.id) n++;
+            return n;
+          }),
+          "facade, pages()": sample(async () => {
+            let n = 0;
+            for await (const page of sdk.apiTokens.list(orgId, { pageSize }).pages()) {
+              for (const token of page.data) if (token.id) n++;
+            }
+            return n;
+          }),
+          "raw fetch cursor loop": sample(() => rawWalk(baseUrl, orgId, pageSize)),
+        },
+        { rounds: CLOSE_ROUNDS },
+      );
       const baseline = median(pick(s["raw fetch cursor loop"], "ms"));
       for (const [name, samples] of Object.entries(s)) {
         const ms = pick(samples, "ms");
@@ -126,7 +129,7 @@ export async function walk(): Promise<BenchResult> {
     const listeners = await listenerBuildUp(baseUrl, orgId);
     return {
       name: "walk",
-      measures: `a full walk of ${TOKENS.toLocaleString("en-US")} tokens from the fixture server (no latency)`,
+      measures: `a full walk of ${TOKENS.toLocaleString("en-US")} tokens from the fixture server (no latency), ${CLOSE_ROUNDS} rounds`,
       tables: [
         {
           title: "walk time in ms, median (min..max); throughput relative to the raw loop (higher is better)",

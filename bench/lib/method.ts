@@ -12,6 +12,12 @@ export const QUICK = process.env.BENCH_QUICK === "1";
 /** Rounds per comparison and the warm-up before the first one. */
 export const method = QUICK ? { rounds: 3, warmupMs: 300 } : { rounds: 7, warmupMs: 2_000 };
 
+/**
+ * Rounds for comparisons whose variants land within a few percent of each other: on a shared machine one sample
+ * differs from the next by 10-30 %, and the median of 7 does not tell such variants apart from one run to the next.
+ */
+export const CLOSE_ROUNDS = QUICK ? 3 : 15;
+
 /** One run of a variant, returning its sample (a time, a rate, a record of several numbers). */
 export type Variant<T> = () => Promise<T>;
 

@@ -52,3 +52,22 @@ export async function rawWalk(baseUrl: string, orgId: string, pageSize: number):
   } while (cursor);
   return items;
 }
+
+/**
+ * The same cursor loop over bare openapi-fetch: what the client the facade is built on costs on its own, a reference
+ * row of the walk benchmark.
+ */
+export async function bareWalk(baseUrl: string, orgId: string, pageSize: number): Promise<number> {
+  const client = bare(baseUrl);
+  let items = 0;
+  let cursor: string | undefined;
+  do {
+    const { data } = await client.GET("/orgs/{orgId}/api-tokens", {
+      params: { path: { orgId }, query: cursor === undefined ? { pageSize } : { pageSize, cursor } },
+    });
+    if (!data) throw new Error(`no page at cursor ${cursor}`);
+    for (const token of data.data) if (token.id) items++;
+    cursor = data.links?.next || undefined;
+  } while (cursor);
+  return items;
+}

@@ -8,6 +8,7 @@ export const ExitCode = {
   usage: 2,
   apiFailure: 3,
   interrupted: 130,
+  outputClosed: 141,
 } as const satisfies Record<string, number>;
 
 /** One of the CLI's exit codes. */
@@ -19,4 +20,5 @@ export const exitCodeHelp = `Exit codes:
   1    audit found something (stale, never used, no expiry, expiring, expired or blocked tokens)
   2    usage error: bad option, missing credentials, or a revocation that was not confirmed (nothing sent)
   3    API or network failure (authentication, permission, rate limit, server error, timeout)
-  130  interrupted with Ctrl-C`;
+  130  interrupted with Ctrl-C
+  141  output closed before the end (piped into head, for one): stopped at once, as SIGPIPE stops Unix tools`;

@@ -16,8 +16,10 @@ const library = {
 } satisfies Options;
 
 /**
- * The CLI: ESM only, one self-contained file (no shared chunks), so `src/cli/version.ts` still finds package.json two
- * levels up from dist/cli/bin.js. The shebang is kept and the file made executable by tsup.
+ * The CLI: ESM only. The embedded sandbox and openapi-backend, which only it needs, go in a chunk of their own, loaded
+ * by `--sandbox` and `sandbox` alone, so every other command starts without them. Chunks sit beside bin.js in
+ * dist/cli/, so `src/cli/version.ts` still finds package.json two levels up. The shebang is kept and the file made
+ * executable by tsup.
  */
 const cli = {
   entry: { bin: "src/cli/bin.ts" },
@@ -27,7 +29,7 @@ const cli = {
   platform: "node",
   outDir: "dist/cli",
   clean: true,
-  splitting: false,
+  splitting: true,
   removeNodeProtocol: false,
 } satisfies Options;
 

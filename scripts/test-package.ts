@@ -80,6 +80,17 @@ const failed = await runRows(`package test in ${work}`, [
     },
   },
   {
+    name: "the bin loads its sandbox chunk only when asked: `--sandbox tokens count` counts the seeded tokens",
+    run: async () => {
+      const bin = join(project, "node_modules/.bin/admin-api-access");
+      const { stdout } = await run(bin, ["--sandbox", "--sandbox-tokens", "7", "tokens", "count"], { cwd: project });
+      if (stdout.trim() !== "7") throw new Error(`printed ${JSON.stringify(stdout.trim())}`);
+      const cli = await readFile(join(project, "node_modules", manifest.name, "dist/cli/bin.js"), "utf8");
+      if (/from\s*["']openapi-backend["']/.test(cli))
+        throw new Error("dist/cli/bin.js imports openapi-backend up front");
+    },
+  },
+  {
     name: "a strict TypeScript consumer compiles under moduleResolution node16",
     run: () => run(process.execPath, [tsc, "-p", "tsconfig.node16.json"], { cwd: project }),
   },

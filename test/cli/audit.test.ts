@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   auditTokens,
+  byTokensThenEmail,
   classifyToken,
   createAuditor,
   defaultAuditThresholds,
@@ -173,5 +174,27 @@ describe("createAuditor with what to keep", () => {
     const { findings: slim, ...expected } = auditTokens(tokens, now, thresholds);
     expect(rest).toEqual(expected);
     for (const finding of findings) expect(kept[finding]).toEqual(slim[finding].map((t) => t.id));
+  });
+});
+
+describe("byTokensThenEmail", () => {
+  const user = (userId: string, tokens: number, email: string) => ({ userId, name: "", email, tokens, flagged: 0 });
+
+  it("orders as one sort by token count (most first) then localeCompare of the email, ties kept in order", () => {
+    const emails = ["b@x.io", "B@x.io", "a@x.io", "é@x.io", "e@x.io", "z@x.io", "", "a.b@x.io", "ab@x.io"];
+    // Every count paired with every email, twice (same count and email, two users: the first seen stays first).
+    const users = [1, 3, 2, 1, 5].flatMap((tokens, i) =>
+      emails.flatMap((email, j) => [user(`u${i}-${j}`, tokens, email), user(`v${i}-${j}`, tokens, email)]),
+    );
+    const reference = [...users].sort((a, b) => b.tokens - a.tokens || a.email.localeCompare(b.email));
+    expect(byTokensThenEmail(users).map((u) => u.userId)).toEqual(reference.map((u) => u.userId));
+  });
+
+  it("orders a seeded org's users as the one sort does", () => {
+    const seededTokens = seedData({ seed: 3, tokens: 5000, serviceAccounts: 0, orgId: "org-1", now }).userTokens;
+    const { users } = auditTokens(seededTokens, now, thresholds);
+    expect(new Set(users.map((u) => u.tokens)).size).toBeGreaterThan(2);
+    const reference = [...users].sort((a, b) => b.tokens - a.tokens || a.email.localeCompare(b.email));
+    expect(users).toEqual(reference);
   });
 });

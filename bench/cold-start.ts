@@ -1,6 +1,6 @@
 /** cold start: a fresh node process that imports the core and creates a client, minus an empty `node -e ""`. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildCoreForNode } from "./lib/bundle.js";
 import { interleave, QUICK } from "./lib/method.js";
@@ -11,6 +11,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Inside node_modules, so the bundle finds openapi-fetch the way an installed package does. */
 const OUT = `${ROOT}node_modules/.cache/admin-api-access-bench/`;
 const RUNS_PER_ROUND = QUICK ? 3 : 5;
+/** The built CLI, measured when present (`npm run build`). */
+const CLI = `${ROOT}dist/cli/bin.js`;
 
 export async function coldStart(): Promise<BenchResult> {
   mkdirSync(OUT, { recursive: true });
@@ -27,17 +29,28 @@ export async function coldStart(): Promise<BenchResult> {
     }
     return times;
   };
-  const s = await interleave({
+  const core = {
     'node -e ""': spawnMs(["-e", ""]),
     'node -e "new Request(...)"': spawnMs(["-e", 'new Request("http://127.0.0.1/")']),
     "import the core": spawnMs([`${OUT}import-only.mjs`]),
     "import the core + createClient": spawnMs([`${OUT}start.mjs`]),
-  });
-  const flat = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.flat()])) as Record<keyof typeof s, number[]>;
+  };
+  const cliRow = "CLI: admin-api-access --version";
+  const variants: Record<string, () => Promise<number[]>> = existsSync(CLI)
+    ? { ...core, [cliRow]: spawnMs([CLI, "--version"]) }
+    : core;
+  const s = await interleave(variants);
+  const flat = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.flat()])) as Record<
+    keyof typeof core,
+    number[]
+  > &
+    Partial<Record<typeof cliRow, number[]>>;
   const empty = median(flat['node -e ""']);
   const added = median(flat["import the core + createClient"]) - empty;
   const importOnly = median(flat["import the core"]) - empty;
   const undici = median(flat['node -e "new Request(...)"']) - empty;
+  const cliTimes = flat[cliRow];
+  const cli = cliTimes ? median(cliTimes) - empty : undefined;
   const rows = Object.entries(flat).map(([name, times]) => [
     name,
     String(times.length),
@@ -59,7 +72,11 @@ export async function coldStart(): Promise<BenchResult> {
           " Neither the import nor createClient touches the global Request, Response or Headers, the first touch of " +
           "which is when Node 20 loads its fetch implementation (undici): a bare `new Request()` adds " +
           `${fmt(undici, 1)} ms on its own. That load moves to the client's first request, where any fetch-based ` +
-          "client pays it once per process (test/perf/cold-start.test.ts checks that it does not happen earlier).",
+          "client pays it once per process (test/perf/cold-start.test.ts checks that it does not happen earlier)." +
+          (cli === undefined
+            ? " The CLI was not built, so its row is missing (run `npm run build` first)."
+            : ` The CLI's \`--version\` adds ${fmt(cli, 1)} ms: commander and the CLI's commands; the embedded ` +
+              "sandbox and openapi-backend load only with `--sandbox` or `sandbox`, from a chunk of their own."),
       },
     ],
     verdicts: [

@@ -8,6 +8,8 @@
  * none.
  */
 
+import { MAX_TIMER_MS } from "./delay.js";
+
 /** What an attempt waits under: the signal to give fetch, and a promise that rejects when the signal aborts. */
 export interface Deadline {
   readonly signal: AbortSignal;
@@ -88,7 +90,8 @@ class Window implements Deadline {
         this.timedOut = true;
         this.#abort(new DOMException(`no answer within ${this.timeout} ms`, "TimeoutError"));
       },
-      this.openedAt + this.timeout + this.slack - at,
+      // The slack can take a timeout near the longest wait past it: the timer then fires at the timeout itself.
+      Math.min(this.openedAt + this.timeout + this.slack - at, MAX_TIMER_MS),
     );
   }
 

@@ -1,5 +1,6 @@
 /** The options of `createClient`, documented once and resolved once: nothing downstream checks for undefined. */
 import type { FetchLike } from "./attempt.js";
+import { MAX_TIMER_MS } from "./delay.js";
 import { InvalidInputError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
@@ -27,10 +28,11 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /**
    * Per-attempt timeout in ms, re-armed for every attempt. It fires no sooner, and at most timeout / 16 (never more
-   * than a second) later: attempts that start close together share one timer and AbortSignal. @default 30000
+   * than a second) later: attempts that start close together share one timer and AbortSignal. At most 2147483647
+   * (about 24.8 days), the longest a timer can wait. @default 30000
    */
   timeout?: number | undefined;
-  /** A wait longer than this (ms) is not slept: RateLimitError is thrown at once. @default 60000 */
+  /** A wait longer than this (ms) is not slept: RateLimitError is thrown at once. At most 2147483647. @default 60000 */
   maxRetryDelay?: number | undefined;
   /** Requests in flight at once when one call fans out (countTokens). @default 4 */
   concurrency?: number | undefined;
@@ -90,12 +92,18 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     headers: { "User-Agent": options.userAgent ?? "atlassian-admin-api-access", ...headers },
-    timeout: count("timeout", options.timeout, 30_000, 1),
+    timeout: count("timeout", options.timeout, 30_000, 1, MAX_TIMER_MS),
     concurrency: count("concurrency", options.concurrency, 4, 1),
     retry: {
       ...defaultRetryPolicy,
       maxRetries: count("maxRetries", options.maxRetries, defaultRetryPolicy.maxRetries, 0),
-      maxRetryDelayMs: count("maxRetryDelay", options.maxRetryDelay, defaultRetryPolicy.maxRetryDelayMs, 0),
+      maxRetryDelayMs: count(
+        "maxRetryDelay",
+        options.maxRetryDelay,
+        defaultRetryPolicy.maxRetryDelayMs,
+        0,
+        MAX_TIMER_MS,
+      ),
     },
     logger: options.logger ?? console,
     logLevel: options.logLevel ?? "off",
@@ -103,9 +111,15 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   };
 }
 
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
+function count(name: string, value: number | undefined, fallback: number, min: number, max?: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min)
     throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${String(value)}`);
+  if (max !== undefined && value > max) {
+    throw new InvalidInputError(
+      name,
+      `${name} must be at most ${max} ms (about 24.8 days), the longest a timer can wait; got ${String(value)}`,
+    );
+  }
   return value;
 }

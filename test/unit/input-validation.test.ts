@@ -66,10 +66,35 @@ describe("createClient options", () => {
     ["headers", { apiKey: API_KEY, headers: { authorization: "Bearer x" } }],
     ["maxRetries", { apiKey: API_KEY, maxRetries: -1 }],
     ["timeout", { apiKey: API_KEY, timeout: 0 }],
+    ["timeout", { apiKey: API_KEY, timeout: 2 ** 31 }],
+    ["maxRetryDelay", { apiKey: API_KEY, maxRetryDelay: 2 ** 31 }],
     ["concurrency", { apiKey: API_KEY, concurrency: 1.5 }],
   ])("refuses a bad %s (%j)", (parameter, options) => {
     const error = thrown(() => createClient(options as unknown as ClientOptions));
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ parameter });
+  });
+
+  it("takes the longest timeout a timer can wait, and waits it: the request is answered, no timer overflows", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const client = createClient({
+        apiKey: API_KEY,
+        timeout: 2 ** 31 - 1,
+        maxRetryDelay: 2 ** 31 - 1,
+        maxRetries: 0,
+        fetch: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return json(7);
+        },
+      });
+      await expect(client.apiTokens.count(ORG)).resolves.toBe(7);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).not.toContain("TimeoutOverflowWarning");
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 });

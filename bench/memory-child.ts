@@ -1,14 +1,14 @@
 /**
  * Run in a fresh process by the memory benchmark and test: `node --expose-gc --import tsx bench/memory-child.ts
  * '<json>'`. Streams `tokens` tokens through `for await` and prints one JSON line: heap after warm-up and gc
- * (baseline), the peak seen while streaming, the heap after the walk and gc (retained), and how many major
+ * (baseline), the peak seen while streaming (and how much of it was in V8's young generation), the heap after the walk and gc (retained), and how many major
  * collections V8 ran on its own during the walk.
  *
  * argv[2]: `{ tokens, pageSize, baseUrl?, orgId?, startPage? }`: with a baseUrl it reads the fixture server; without, an
  * injected fetch generates the pages in this process.
  */
 import { constants, PerformanceObserver, performance } from "node:perf_hooks";
-import { getHeapStatistics } from "node:v8";
+import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 import { createClient } from "../src/index.js";
 import { cursorOf, generatingFetch } from "./lib/tokens.js";
 
@@ -24,6 +24,16 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
 
 const heap = () => getHeapStatistics().used_heap_size;
+/** Bytes used in V8's young generation (new space, with its large objects) and in the rest of the heap. */
+function generations(): { young: number; old: number } {
+  let young = 0;
+  let old = 0;
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_name.startsWith("new_")) young += space.space_used_size;
+    else old += space.space_used_size;
+  }
+  return { young, old };
+}
 async function settledHeap(): Promise<number> {
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -53,14 +63,23 @@ const observer = new PerformanceObserver((list) => {
 observer.observe({ entryTypes: ["gc"] });
 const walkStarted = performance.now();
 let peak = baseline;
+let atPeak = generations();
 let seen = 0;
 const start = startPage ? { startCursor: cursorOf(startPage, pageSize) } : {};
 for await (const token of client.apiTokens.list(org, { pageSize }, start)) {
   if (token.id) seen++;
-  if (seen % 250 === 0) peak = Math.max(peak, heap());
+  if (seen % 250 === 0) {
+    const now = heap();
+    if (now > peak) {
+      peak = now;
+      atPeak = generations();
+    }
+  }
 }
 const walkEnded = performance.now();
 const retained = (await settledHeap()) - baseline;
 observer.disconnect();
 const majorGcs = majors.filter((at) => at >= walkStarted && at <= walkEnded).length;
-process.stdout.write(`${JSON.stringify({ seen, baseline, peak, retained, majorGcs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ seen, baseline, peak, youngAtPeak: atPeak.young, oldAtPeak: atPeak.old, retained, majorGcs })}\n`,
+);

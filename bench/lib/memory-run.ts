@@ -10,6 +10,9 @@ export interface MemorySample {
   seen: number;
   baseline: number;
   peak: number;
+  /** At the peak: bytes in V8's young generation (new space and its large objects), and in the rest of the heap. */
+  youngAtPeak: number;
+  oldAtPeak: number;
   retained: number;
   /** Major collections V8 ran on its own during the walk. */
   majorGcs: number;

@@ -1,8 +1,8 @@
 /**
  * Run in a fresh process by the memory benchmark and test: `node --expose-gc --import tsx bench/memory-child.ts
  * '<json>'`. Streams `tokens` tokens through `for await` and prints one JSON line: heap after warm-up and gc
- * (baseline), the peak seen while streaming (and how much of it was in V8's young generation), the heap after the walk and gc (retained), and how many major
- * collections V8 ran on its own during the walk.
+ * (baseline), the peak seen while streaming (and how much of it was in V8's young generation), the heap after the
+ * walk and gc (retained), and how many major collections V8 ran on its own during the walk.
  *
  * argv[2]: `{ tokens, pageSize, baseUrl?, orgId?, startPage? }`: with a baseUrl it reads the fixture server; without, an
  * injected fetch generates the pages in this process.

@@ -37,37 +37,43 @@ export async function rawGet(url: string, fetch: (request: Request) => Promise<R
 /** The global fetch, called the way the facade calls it. */
 export const globalFetch = (request: Request) => globalThis.fetch(request);
 
-/** A hand-written cursor loop over raw fetch: the baseline of the walk benchmark. Returns items seen. */
-export async function rawWalk(baseUrl: string, orgId: string, pageSize: number): Promise<number> {
+/** What a cursor loop reads of a page. */
+interface WalkPage {
+  data: { id: string }[];
+  links?: { next?: string | null };
+}
+
+/** A hand-written cursor loop: pages from `getPage` until `links.next` runs out. Returns the items seen. */
+async function cursorLoop(getPage: (cursor: string | undefined) => Promise<WalkPage>): Promise<number> {
   let items = 0;
   let cursor: string | undefined;
   do {
-    const query = new URLSearchParams({ pageSize: String(pageSize), ...(cursor ? { cursor } : {}) });
-    const page = (await rawGet(`${baseUrl}/orgs/${orgId}/api-tokens?${query}`, globalFetch)) as {
-      data: { id: string }[];
-      links?: { next?: string };
-    };
+    const page = await getPage(cursor);
     for (const token of page.data) if (token.id) items++;
     cursor = page.links?.next || undefined;
   } while (cursor);
   return items;
 }
 
+/** The cursor loop over raw fetch: the baseline of the walk benchmark. */
+export function rawWalk(baseUrl: string, orgId: string, pageSize: number): Promise<number> {
+  return cursorLoop(async (cursor) => {
+    const query = new URLSearchParams({ pageSize: String(pageSize), ...(cursor ? { cursor } : {}) });
+    return (await rawGet(`${baseUrl}/orgs/${orgId}/api-tokens?${query}`, globalFetch)) as WalkPage;
+  });
+}
+
 /**
- * The same cursor loop over bare openapi-fetch: what the client the facade is built on costs on its own, a reference
- * row of the walk benchmark.
+ * The cursor loop over bare openapi-fetch: what the client the facade is built on costs on its own, a reference row
+ * of the walk benchmark.
  */
-export async function bareWalk(baseUrl: string, orgId: string, pageSize: number): Promise<number> {
+export function bareWalk(baseUrl: string, orgId: string, pageSize: number): Promise<number> {
   const client = bare(baseUrl);
-  let items = 0;
-  let cursor: string | undefined;
-  do {
+  return cursorLoop(async (cursor) => {
     const { data } = await client.GET("/orgs/{orgId}/api-tokens", {
       params: { path: { orgId }, query: cursor === undefined ? { pageSize } : { pageSize, cursor } },
     });
     if (!data) throw new Error(`no page at cursor ${cursor}`);
-    for (const token of data.data) if (token.id) items++;
-    cursor = data.links?.next || undefined;
-  } while (cursor);
-  return items;
+    return data;
+  });
 }

@@ -37,6 +37,9 @@ export const findingTitles = {
 
 const DAY_MS = 86_400_000;
 
+/** The blocked status in any letter case, tested without making an upper-case copy of every token's status. */
+const BLOCKED = /^blocked$/i;
+
 interface RuleContext {
   now: number;
   thresholds: AuditThresholds;
@@ -73,7 +76,7 @@ const rules: Record<Finding, (token: TokenFacts, ctx: RuleContext) => boolean> =
   expiringSoon: (t, { now, thresholds }) =>
     t.expiresAt !== undefined && t.expiresAt >= now && t.expiresAt <= now + thresholds.expiringDays * DAY_MS,
   expired: (t, { now }) => t.expiresAt !== undefined && t.expiresAt < now,
-  blocked: (t) => t.status.toUpperCase() === "BLOCKED",
+  blocked: (t) => BLOCKED.test(t.status),
 };
 
 /** The findings of one token, in report order. */

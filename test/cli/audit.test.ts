@@ -40,6 +40,13 @@ describe("classifyToken", () => {
     expect(classifyToken(t, now, thresholds)).toEqual(["neverUsed", "noExpiry", "blocked"]);
   });
 
+  it("reads the blocked status in any letter case, and nothing else as blocked", () => {
+    const statusOf = (status: string) => classifyToken(token({ id: "x", status }), now, thresholds);
+    for (const status of ["BLOCKED", "blocked", "Blocked"]) expect(statusOf(status)).toEqual(["blocked"]);
+    for (const status of ["ALLOWED", "BLOCKED ", "UNBLOCKED", "BLOCKED_BY_ADMIN", ""])
+      expect(statusOf(status)).toEqual([]);
+  });
+
   it("does not call a token with an unparseable date stale or expired", () => {
     const t = token({ id: "x", lastActiveAt: "not a date", expiresAt: "soon" });
     expect(classifyToken(t, now, thresholds)).toEqual([]);

@@ -61,9 +61,9 @@ export async function coldStart(): Promise<BenchResult> {
     : core;
   const s = await interleave(variants);
   const starts = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.flat()])) as Record<string, Start[]>;
-  const walls = (name: string) => (starts[name] ?? []).map((x) => x.wall);
+  /** The times the processes of `name` measured themselves: none for a process not timed inside. */
   const insides = (name: string) => (starts[name] ?? []).flatMap((x) => (x.inside === undefined ? [] : [x.inside]));
-  const flat = Object.fromEntries(Object.keys(starts).map((k) => [k, walls(k)])) as Record<
+  const flat = Object.fromEntries(Object.entries(starts).map(([k, v]) => [k, v.map((x) => x.wall)])) as Record<
     keyof typeof core,
     number[]
   > &
@@ -74,13 +74,16 @@ export async function coldStart(): Promise<BenchResult> {
   const cliTimes = flat[cliRow];
   const cli = cliTimes ? median(cliTimes) - empty : undefined;
   const inside = (name: keyof typeof core) => median(insides(name));
-  const rows = Object.entries(flat).map(([name, times]) => [
-    name,
-    String(times.length),
-    spread(times, 1),
-    name === 'node -e ""' ? "" : fmt(median(times) - empty, 1),
-    insides(name).length > 0 ? spread(insides(name), 1) : "",
-  ]);
+  const rows = Object.entries(flat).map(([name, times]) => {
+    const own = insides(name);
+    return [
+      name,
+      String(times.length),
+      spread(times, 1),
+      name === 'node -e ""' ? "" : fmt(median(times) - empty, 1),
+      own.length > 0 ? spread(own, 1) : "",
+    ];
+  });
   return {
     name: "cold start",
     measures: 'wall time of a fresh `node` process, spawned and waited for, minus an empty `node -e ""`',

@@ -92,18 +92,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     headers: { "User-Agent": options.userAgent ?? "atlassian-admin-api-access", ...headers },
-    timeout: count("timeout", options.timeout, 30_000, 1, MAX_TIMER_MS),
+    timeout: timerMs("timeout", options.timeout, 30_000, 1),
     concurrency: count("concurrency", options.concurrency, 4, 1),
     retry: {
       ...defaultRetryPolicy,
       maxRetries: count("maxRetries", options.maxRetries, defaultRetryPolicy.maxRetries, 0),
-      maxRetryDelayMs: count(
-        "maxRetryDelay",
-        options.maxRetryDelay,
-        defaultRetryPolicy.maxRetryDelayMs,
-        0,
-        MAX_TIMER_MS,
-      ),
+      maxRetryDelayMs: timerMs("maxRetryDelay", options.maxRetryDelay, defaultRetryPolicy.maxRetryDelayMs, 0),
     },
     logger: options.logger ?? console,
     logLevel: options.logLevel ?? "off",
@@ -111,15 +105,21 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   };
 }
 
-function count(name: string, value: number | undefined, fallback: number, min: number, max?: number): number {
+function count(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min)
     throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${String(value)}`);
-  if (max !== undefined && value > max) {
+  return value;
+}
+
+/** A count of milliseconds that a timer will wait: at most `MAX_TIMER_MS`. */
+function timerMs(name: string, value: number | undefined, fallback: number, min: number): number {
+  const ms = count(name, value, fallback, min);
+  if (ms > MAX_TIMER_MS) {
     throw new InvalidInputError(
       name,
-      `${name} must be at most ${max} ms (about 24.8 days), the longest a timer can wait; got ${String(value)}`,
+      `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest a timer can wait; got ${ms}`,
     );
   }
-  return value;
+  return ms;
 }

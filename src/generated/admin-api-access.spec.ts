@@ -656,7 +656,7 @@ export const spec = {
         "name": "createdAtSearchType",
         "in": "query",
         "required": false,
-        "description": "How to filter on the creation date. A \"gt\" or \"lt\" search needs `createdAtUom` and `createdAtValue` (created\nmore or less than that long ago); a \"range\" search needs `createdAtFrom` and/or `createdAtTo`. Known values:\n`gt`, `lt`, `range` (unconfirmed). Other strings are passed through.\n",
+        "description": "How to filter on the creation date. A \"gt\" or \"lt\" search needs `createdAtUom` and `createdAtValue`; a \"range\"\nsearch needs `createdAtFrom` and/or `createdAtTo`. Which way \"gt\" and \"lt\" compare is unconfirmed. The SDK's\nsandbox assumes `gt` means created longer ago than `createdAtValue` units, and `lt` more recently than that.\nKnown values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.\n",
         "schema": {
           "type": "string",
           "x-known-values": [
@@ -715,27 +715,25 @@ export const spec = {
         "name": "createdAtRangeFrom",
         "in": "query",
         "required": false,
-        "description": "Start of a relative window on the creation date (semantics unconfirmed).",
+        "description": "Start of a relative window on the creation date. What the window is relative to, and the value format, are\nunknown, so no example is given. The SDK's sandbox reads it like `createdAtFrom` (an ISO 8601 instant), only\nwith `createdAtSearchType=range` and only when `createdAtFrom` is absent.\n",
         "schema": {
           "type": "string"
-        },
-        "example": "2025-01-01T00:00:00Z"
+        }
       },
       "createdAtRangeTo": {
         "name": "createdAtRangeTo",
         "in": "query",
         "required": false,
-        "description": "End of a relative window on the creation date (semantics unconfirmed).",
+        "description": "End of a relative window on the creation date. What the window is relative to, and the value format, are\nunknown, so no example is given. The SDK's sandbox reads it like `createdAtTo` (an ISO 8601 instant), only\nwith `createdAtSearchType=range` and only when `createdAtTo` is absent.\n",
         "schema": {
           "type": "string"
-        },
-        "example": "2025-12-31T23:59:59Z"
+        }
       },
       "lastActiveAtSearchType": {
         "name": "lastActiveAtSearchType",
         "in": "query",
         "required": false,
-        "description": "How to filter on the last-use date. A \"gt\" or \"lt\" search needs `lastActiveAtUom` and `lastActiveAtValue`\n(last used more or less than that long ago); a \"range\" search needs `lastActiveAtFrom` and/or\n`lastActiveAtTo`. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.\n",
+        "description": "How to filter on the last-use date. A \"gt\" or \"lt\" search needs `lastActiveAtUom` and `lastActiveAtValue`; a\n\"range\" search needs `lastActiveAtFrom` and/or `lastActiveAtTo`. Which way \"gt\" and \"lt\" compare is\nunconfirmed. The SDK's sandbox assumes `gt` means last used longer ago than `lastActiveAtValue` units, and `lt`\nmore recently than that. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.\n",
         "schema": {
           "type": "string",
           "x-known-values": [
@@ -794,21 +792,19 @@ export const spec = {
         "name": "lastActiveAtRangeFrom",
         "in": "query",
         "required": false,
-        "description": "Start of a relative window on the last-use date (semantics unconfirmed).",
+        "description": "Start of a relative window on the last-use date. What the window is relative to, and the value format, are\nunknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtFrom` (an ISO 8601 instant), only\nwith `lastActiveAtSearchType=range` and only when `lastActiveAtFrom` is absent.\n",
         "schema": {
           "type": "string"
-        },
-        "example": "2025-01-01T00:00:00Z"
+        }
       },
       "lastActiveAtRangeTo": {
         "name": "lastActiveAtRangeTo",
         "in": "query",
         "required": false,
-        "description": "End of a relative window on the last-use date (semantics unconfirmed).",
+        "description": "End of a relative window on the last-use date. What the window is relative to, and the value format, are\nunknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtTo` (an ISO 8601 instant), only\nwith `lastActiveAtSearchType=range` and only when `lastActiveAtTo` is absent.\n",
         "schema": {
           "type": "string"
-        },
-        "example": "2025-12-31T23:59:59Z"
+        }
       },
       "sort": {
         "name": "sort",
@@ -1130,7 +1126,7 @@ export const spec = {
         }
       },
       "BadRequest": {
-        "description": "The request is invalid, e.g. an unknown filter value or more than 100 service account ids.",
+        "description": "The request is invalid. No 400 is documented for this API. More than 100 service account ids in the count body\npresumably answers 400 (unconfirmed); the example shows that case, its body illustrative. Invalid filter values\nhave been reported to answer 500, not 400 (see the 500 response).\n",
         "content": {
           "application/json": {
             "schema": {
@@ -1143,7 +1139,7 @@ export const spec = {
                   "code": "INVALID_REQUEST",
                   "status": "400",
                   "title": "Bad Request",
-                  "detail": "Invalid value for parameter 'createdAtSearchType'"
+                  "detail": "The request body must not contain more than 100 service account ids."
                 }
               ]
             }
@@ -1151,7 +1147,7 @@ export const spec = {
         }
       },
       "Unauthorized": {
-        "description": "The API key is missing, expired or wrong.",
+        "description": "The API key is not accepted, presumably because it is missing, expired or wrong. A key that lacks the scope\nthe operation needs may also be answered 401, with the gateway message of the example (\"Unauthorized; scope\ndoes not match\"), or 403 (see the 403 response): the reference does not say which.\n",
         "content": {
           "application/json": {
             "schema": {
@@ -1165,7 +1161,7 @@ export const spec = {
         }
       },
       "Forbidden": {
-        "description": "The API key lacks the scope the operation needs, or the caller is a Forge or OAuth 2.0 app.",
+        "description": "The caller is refused, presumably because the API key lacks the scope the operation needs, or because the caller\nis a Forge or OAuth 2.0 app (these are refused; the status they get is unconfirmed). A key lacking the scope may\ninstead be answered 401 with the gateway message \"Unauthorized; scope does not match\" (see the 401 response):\nthe reference does not say which.\n",
         "content": {
           "application/json": {
             "schema": {

@@ -254,7 +254,11 @@ export interface components {
             };
             content?: never;
         };
-        /** @description The request is invalid, e.g. an unknown filter value or more than 100 service account ids. */
+        /**
+         * @description The request is invalid. No 400 is documented for this API. More than 100 service account ids in the count body
+         *     presumably answers 400 (unconfirmed); the example shows that case, its body illustrative. Invalid filter values
+         *     have been reported to answer 500, not 400 (see the 500 response).
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -268,7 +272,7 @@ export interface components {
                  *           "code": "INVALID_REQUEST",
                  *           "status": "400",
                  *           "title": "Bad Request",
-                 *           "detail": "Invalid value for parameter 'createdAtSearchType'"
+                 *           "detail": "The request body must not contain more than 100 service account ids."
                  *         }
                  *       ]
                  *     }
@@ -276,7 +280,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The API key is missing, expired or wrong. */
+        /**
+         * @description The API key is not accepted, presumably because it is missing, expired or wrong. A key that lacks the scope
+         *     the operation needs may also be answered 401, with the gateway message of the example ("Unauthorized; scope
+         *     does not match"), or 403 (see the 403 response): the reference does not say which.
+         */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -291,7 +299,12 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The API key lacks the scope the operation needs, or the caller is a Forge or OAuth 2.0 app. */
+        /**
+         * @description The caller is refused, presumably because the API key lacks the scope the operation needs, or because the caller
+         *     is a Forge or OAuth 2.0 app (these are refused; the status they get is unconfirmed). A key lacking the scope may
+         *     instead be answered 401 with the gateway message "Unauthorized; scope does not match" (see the 401 response):
+         *     the reference does not say which.
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -425,9 +438,10 @@ export interface components {
          */
         status: "ALLOWED" | "BLOCKED" | (string & {});
         /**
-         * @description How to filter on the creation date. A "gt" or "lt" search needs `createdAtUom` and `createdAtValue` (created
-         *     more or less than that long ago); a "range" search needs `createdAtFrom` and/or `createdAtTo`. Known values:
-         *     `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
+         * @description How to filter on the creation date. A "gt" or "lt" search needs `createdAtUom` and `createdAtValue`; a "range"
+         *     search needs `createdAtFrom` and/or `createdAtTo`. Which way "gt" and "lt" compare is unconfirmed. The SDK's
+         *     sandbox assumes `gt` means created longer ago than `createdAtValue` units, and `lt` more recently than that.
+         *     Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
          * @example gt
          */
         createdAtSearchType: "gt" | "lt" | "range" | (string & {});
@@ -452,19 +466,22 @@ export interface components {
          */
         createdAtTo: string;
         /**
-         * @description Start of a relative window on the creation date (semantics unconfirmed).
-         * @example 2025-01-01T00:00:00Z
+         * @description Start of a relative window on the creation date. What the window is relative to, and the value format, are
+         *     unknown, so no example is given. The SDK's sandbox reads it like `createdAtFrom` (an ISO 8601 instant), only
+         *     with `createdAtSearchType=range` and only when `createdAtFrom` is absent.
          */
         createdAtRangeFrom: string;
         /**
-         * @description End of a relative window on the creation date (semantics unconfirmed).
-         * @example 2025-12-31T23:59:59Z
+         * @description End of a relative window on the creation date. What the window is relative to, and the value format, are
+         *     unknown, so no example is given. The SDK's sandbox reads it like `createdAtTo` (an ISO 8601 instant), only
+         *     with `createdAtSearchType=range` and only when `createdAtTo` is absent.
          */
         createdAtRangeTo: string;
         /**
-         * @description How to filter on the last-use date. A "gt" or "lt" search needs `lastActiveAtUom` and `lastActiveAtValue`
-         *     (last used more or less than that long ago); a "range" search needs `lastActiveAtFrom` and/or
-         *     `lastActiveAtTo`. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
+         * @description How to filter on the last-use date. A "gt" or "lt" search needs `lastActiveAtUom` and `lastActiveAtValue`; a
+         *     "range" search needs `lastActiveAtFrom` and/or `lastActiveAtTo`. Which way "gt" and "lt" compare is
+         *     unconfirmed. The SDK's sandbox assumes `gt` means last used longer ago than `lastActiveAtValue` units, and `lt`
+         *     more recently than that. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
          * @example gt
          */
         lastActiveAtSearchType: "gt" | "lt" | "range" | (string & {});
@@ -489,13 +506,15 @@ export interface components {
          */
         lastActiveAtTo: string;
         /**
-         * @description Start of a relative window on the last-use date (semantics unconfirmed).
-         * @example 2025-01-01T00:00:00Z
+         * @description Start of a relative window on the last-use date. What the window is relative to, and the value format, are
+         *     unknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtFrom` (an ISO 8601 instant), only
+         *     with `lastActiveAtSearchType=range` and only when `lastActiveAtFrom` is absent.
          */
         lastActiveAtRangeFrom: string;
         /**
-         * @description End of a relative window on the last-use date (semantics unconfirmed).
-         * @example 2025-12-31T23:59:59Z
+         * @description End of a relative window on the last-use date. What the window is relative to, and the value format, are
+         *     unknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtTo` (an ISO 8601 instant), only
+         *     with `lastActiveAtSearchType=range` and only when `lastActiveAtTo` is absent.
          */
         lastActiveAtRangeTo: string;
         /**
@@ -559,9 +578,10 @@ export interface operations {
                  */
                 status?: components["parameters"]["status"];
                 /**
-                 * @description How to filter on the creation date. A "gt" or "lt" search needs `createdAtUom` and `createdAtValue` (created
-                 *     more or less than that long ago); a "range" search needs `createdAtFrom` and/or `createdAtTo`. Known values:
-                 *     `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
+                 * @description How to filter on the creation date. A "gt" or "lt" search needs `createdAtUom` and `createdAtValue`; a "range"
+                 *     search needs `createdAtFrom` and/or `createdAtTo`. Which way "gt" and "lt" compare is unconfirmed. The SDK's
+                 *     sandbox assumes `gt` means created longer ago than `createdAtValue` units, and `lt` more recently than that.
+                 *     Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
                  * @example gt
                  */
                 createdAtSearchType?: components["parameters"]["createdAtSearchType"];
@@ -586,19 +606,22 @@ export interface operations {
                  */
                 createdAtTo?: components["parameters"]["createdAtTo"];
                 /**
-                 * @description Start of a relative window on the creation date (semantics unconfirmed).
-                 * @example 2025-01-01T00:00:00Z
+                 * @description Start of a relative window on the creation date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `createdAtFrom` (an ISO 8601 instant), only
+                 *     with `createdAtSearchType=range` and only when `createdAtFrom` is absent.
                  */
                 createdAtRangeFrom?: components["parameters"]["createdAtRangeFrom"];
                 /**
-                 * @description End of a relative window on the creation date (semantics unconfirmed).
-                 * @example 2025-12-31T23:59:59Z
+                 * @description End of a relative window on the creation date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `createdAtTo` (an ISO 8601 instant), only
+                 *     with `createdAtSearchType=range` and only when `createdAtTo` is absent.
                  */
                 createdAtRangeTo?: components["parameters"]["createdAtRangeTo"];
                 /**
-                 * @description How to filter on the last-use date. A "gt" or "lt" search needs `lastActiveAtUom` and `lastActiveAtValue`
-                 *     (last used more or less than that long ago); a "range" search needs `lastActiveAtFrom` and/or
-                 *     `lastActiveAtTo`. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
+                 * @description How to filter on the last-use date. A "gt" or "lt" search needs `lastActiveAtUom` and `lastActiveAtValue`; a
+                 *     "range" search needs `lastActiveAtFrom` and/or `lastActiveAtTo`. Which way "gt" and "lt" compare is
+                 *     unconfirmed. The SDK's sandbox assumes `gt` means last used longer ago than `lastActiveAtValue` units, and `lt`
+                 *     more recently than that. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
                  * @example gt
                  */
                 lastActiveAtSearchType?: components["parameters"]["lastActiveAtSearchType"];
@@ -623,13 +646,15 @@ export interface operations {
                  */
                 lastActiveAtTo?: components["parameters"]["lastActiveAtTo"];
                 /**
-                 * @description Start of a relative window on the last-use date (semantics unconfirmed).
-                 * @example 2025-01-01T00:00:00Z
+                 * @description Start of a relative window on the last-use date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtFrom` (an ISO 8601 instant), only
+                 *     with `lastActiveAtSearchType=range` and only when `lastActiveAtFrom` is absent.
                  */
                 lastActiveAtRangeFrom?: components["parameters"]["lastActiveAtRangeFrom"];
                 /**
-                 * @description End of a relative window on the last-use date (semantics unconfirmed).
-                 * @example 2025-12-31T23:59:59Z
+                 * @description End of a relative window on the last-use date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtTo` (an ISO 8601 instant), only
+                 *     with `lastActiveAtSearchType=range` and only when `lastActiveAtTo` is absent.
                  */
                 lastActiveAtRangeTo?: components["parameters"]["lastActiveAtRangeTo"];
                 /**
@@ -764,9 +789,10 @@ export interface operations {
                  */
                 status?: components["parameters"]["status"];
                 /**
-                 * @description How to filter on the creation date. A "gt" or "lt" search needs `createdAtUom` and `createdAtValue` (created
-                 *     more or less than that long ago); a "range" search needs `createdAtFrom` and/or `createdAtTo`. Known values:
-                 *     `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
+                 * @description How to filter on the creation date. A "gt" or "lt" search needs `createdAtUom` and `createdAtValue`; a "range"
+                 *     search needs `createdAtFrom` and/or `createdAtTo`. Which way "gt" and "lt" compare is unconfirmed. The SDK's
+                 *     sandbox assumes `gt` means created longer ago than `createdAtValue` units, and `lt` more recently than that.
+                 *     Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
                  * @example gt
                  */
                 createdAtSearchType?: components["parameters"]["createdAtSearchType"];
@@ -791,19 +817,22 @@ export interface operations {
                  */
                 createdAtTo?: components["parameters"]["createdAtTo"];
                 /**
-                 * @description Start of a relative window on the creation date (semantics unconfirmed).
-                 * @example 2025-01-01T00:00:00Z
+                 * @description Start of a relative window on the creation date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `createdAtFrom` (an ISO 8601 instant), only
+                 *     with `createdAtSearchType=range` and only when `createdAtFrom` is absent.
                  */
                 createdAtRangeFrom?: components["parameters"]["createdAtRangeFrom"];
                 /**
-                 * @description End of a relative window on the creation date (semantics unconfirmed).
-                 * @example 2025-12-31T23:59:59Z
+                 * @description End of a relative window on the creation date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `createdAtTo` (an ISO 8601 instant), only
+                 *     with `createdAtSearchType=range` and only when `createdAtTo` is absent.
                  */
                 createdAtRangeTo?: components["parameters"]["createdAtRangeTo"];
                 /**
-                 * @description How to filter on the last-use date. A "gt" or "lt" search needs `lastActiveAtUom` and `lastActiveAtValue`
-                 *     (last used more or less than that long ago); a "range" search needs `lastActiveAtFrom` and/or
-                 *     `lastActiveAtTo`. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
+                 * @description How to filter on the last-use date. A "gt" or "lt" search needs `lastActiveAtUom` and `lastActiveAtValue`; a
+                 *     "range" search needs `lastActiveAtFrom` and/or `lastActiveAtTo`. Which way "gt" and "lt" compare is
+                 *     unconfirmed. The SDK's sandbox assumes `gt` means last used longer ago than `lastActiveAtValue` units, and `lt`
+                 *     more recently than that. Known values: `gt`, `lt`, `range` (unconfirmed). Other strings are passed through.
                  * @example gt
                  */
                 lastActiveAtSearchType?: components["parameters"]["lastActiveAtSearchType"];
@@ -828,13 +857,15 @@ export interface operations {
                  */
                 lastActiveAtTo?: components["parameters"]["lastActiveAtTo"];
                 /**
-                 * @description Start of a relative window on the last-use date (semantics unconfirmed).
-                 * @example 2025-01-01T00:00:00Z
+                 * @description Start of a relative window on the last-use date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtFrom` (an ISO 8601 instant), only
+                 *     with `lastActiveAtSearchType=range` and only when `lastActiveAtFrom` is absent.
                  */
                 lastActiveAtRangeFrom?: components["parameters"]["lastActiveAtRangeFrom"];
                 /**
-                 * @description End of a relative window on the last-use date (semantics unconfirmed).
-                 * @example 2025-12-31T23:59:59Z
+                 * @description End of a relative window on the last-use date. What the window is relative to, and the value format, are
+                 *     unknown, so no example is given. The SDK's sandbox reads it like `lastActiveAtTo` (an ISO 8601 instant), only
+                 *     with `lastActiveAtSearchType=range` and only when `lastActiveAtTo` is absent.
                  */
                 lastActiveAtRangeTo?: components["parameters"]["lastActiveAtRangeTo"];
             };

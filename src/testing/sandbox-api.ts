@@ -21,7 +21,7 @@ export interface ApiRequest {
 interface AjvError {
   instancePath: string;
   message?: string;
-  params?: { missingProperty?: string };
+  params?: { missingProperty?: string; additionalProperty?: string };
 }
 
 /** An openapi-backend instance over the spec object: it routes by operationId, checks the bearer key and validates. */
@@ -59,12 +59,19 @@ export async function createSandboxApi(state: SandboxState, apiKey: string): Pro
   return api;
 }
 
-/** Names each failing parameter: "Invalid value for parameter 'pageSize': must be >= 1". */
+/**
+ * Names each failing parameter: "Invalid value for parameter 'pageSize': must be >= 1", or "Unknown query parameter
+ * 'pagesize'" for one the operation does not take (Ajv reports it on "/query" as an additional property).
+ */
 function describeValidationErrors(errors: AjvError[]): string {
   if (errors.length === 0) return "The request does not match the API specification";
   return errors
     .map((error) => {
       const [, where, name] = error.instancePath.split("/");
+      const unknown = error.params?.additionalProperty;
+      if (where === "query" && name === undefined && unknown !== undefined) {
+        return `Unknown query parameter '${unknown}'`;
+      }
       const parameter = name ?? error.params?.missingProperty;
       if (where === "requestBody" || error.instancePath === "" || !parameter) {
         return `Invalid request body: ${error.message ?? "does not match the schema"}`;

@@ -37,6 +37,21 @@ describe("sandbox request validation", () => {
     );
   });
 
+  it.each([
+    ["GET", "/api-tokens?pagesize=2", "pagesize"],
+    ["GET", "/api-tokens/count?sort=-lastActiveAt", "sort"],
+    ["DELETE", "/api-tokens?status=BLOCKED", "status"],
+  ])("answers 400 naming an unknown query parameter on %s %s", async (method, path, parameter) => {
+    expect(await detailOf(await call(sb, path, { method }))).toBe(`Unknown query parameter '${parameter}'`);
+  });
+
+  it("revokes nothing when a DELETE carries an unknown query parameter", async () => {
+    const before = sb.tokens().length;
+    expect(before).toBeGreaterThan(0);
+    await call(sb, "/api-tokens?status=BLOCKED", { method: "DELETE" });
+    expect(sb.tokens()).toHaveLength(before);
+  });
+
   it("answers 400 to more than 100 service account ids", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
     const response = await call(sb, "/service-accounts/count", { method: "POST", body: JSON.stringify(ids) });

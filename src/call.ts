@@ -1,6 +1,6 @@
 /** One helper unwraps openapi-fetch's `{ data, error, response }`: callers of the facade see data or an error. */
 import type { Client } from "openapi-fetch";
-import { errorFromResponse } from "./error-from-response.js";
+import { errorFromResponse, findRequestId } from "./error-from-response.js";
 import { InvalidResponseError } from "./errors.js";
 import type { paths } from "./generated/admin-api-access.js";
 import { type OperationId, operationPolicies } from "./operations.js";
@@ -50,13 +50,13 @@ export async function call<T>(
     // openapi-fetch's JSON.parse of a 2xx body failed: a cut-off or non-JSON answer.
     if (error instanceof SyntaxError && request && response) {
       const type = response.headers.get("content-type") ?? "none";
-      throw invalidBody(request, response, `the body is not valid JSON (content-type ${type})`, error);
+      throw invalidBody(ctx, request, response, undefined, `the body is not valid JSON (content-type ${type})`, error);
     }
     throw error;
   }
   if (result.response.ok) {
     const problem = check?.(result.data);
-    if (problem && request) throw invalidBody(request, result.response, problem);
+    if (problem && request) throw invalidBody(ctx, request, result.response, result.data, problem);
     return result.data as T;
   }
   const body = scrubSecret(result.error, ctx.secret);
@@ -68,12 +68,26 @@ export async function call<T>(
   });
 }
 
-function invalidBody(request: Request, response: Response, problem: string, cause?: unknown): InvalidResponseError {
+/** A 2xx answer the client cannot use: its body (when parsed, the key scrubbed), request id and rate limit kept. */
+function invalidBody(
+  ctx: CallContext,
+  request: Request,
+  response: Response,
+  data: unknown,
+  problem: string,
+  cause?: unknown,
+): InvalidResponseError {
+  const body = scrubSecret(data, ctx.secret);
+  const requestId = findRequestId(response.headers, body);
+  const id = requestId ? ` (request id ${requestId})` : "";
   return new InvalidResponseError(
-    `${response.status} on ${request.method} ${new URL(request.url).pathname}: ${problem}. Retry; if it persists, something between you and the API is answering instead of it.`,
+    `${response.status} on ${request.method} ${new URL(request.url).pathname}${id}: ${problem}. Retry; if it persists, something between you and the API is answering instead of it.`,
     {
       status: response.status,
+      body,
+      requestId,
       request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+      rateLimit: ctx.state.latest,
       cause,
     },
   );

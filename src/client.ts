@@ -2,7 +2,7 @@
 import createFetchClient from "openapi-fetch";
 import type { CallContext } from "./call.js";
 import type { paths } from "./generated/admin-api-access.js";
-import { type ClientOptions, resolveOptions } from "./options.js";
+import { apiKeyOf, type ClientOptions, resolveOptions } from "./options.js";
 import { serializePath } from "./path.js";
 import { type RateLimitInfo, RateLimitState } from "./rate-limit.js";
 import { apiTokens } from "./resources/api-tokens.js";
@@ -12,16 +12,17 @@ import { createTransport } from "./transport.js";
 /** A client of the Admin API Access API. The API key lives in closures only: inspecting the client never shows it. */
 export function createClient(options: ClientOptions) {
   const resolved = resolveOptions(options);
+  const apiKey = apiKeyOf(options);
   const state = new RateLimitState();
-  const transport = createTransport(resolved, state, options.apiKey);
+  const transport = createTransport(resolved, state, apiKey);
   const raw = createFetchClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: transport,
-    headers: { ...resolved.headers, Authorization: `Bearer ${options.apiKey}` },
+    headers: { ...resolved.headers, Authorization: `Bearer ${apiKey}` },
     pathSerializer: serializePath,
     Request: LazyRequest,
   });
-  const ctx: CallContext = { raw, transport, state, secret: options.apiKey, concurrency: resolved.concurrency };
+  const ctx: CallContext = { raw, transport, state, secret: apiKey, concurrency: resolved.concurrency };
   return {
     /** The org's user API tokens. */
     apiTokens: apiTokens(ctx),

@@ -2,11 +2,18 @@
 import { maskEmails } from "./redact.js";
 
 const MAX_CHARS = 300;
+/** Longer than any email the mask matches (redact.ts bounds its parts), so one crossing the cut is still whole. */
+const LOOKAHEAD = 1024;
 
-/** " body: …" with user emails masked (unless `mode` is "full"), cut to 300 characters; "" for an empty body. */
-export function describeBody(body: string | undefined, mode: "masked" | "full"): string {
+/**
+ * " body: …" with `secret` replaced and user emails masked (unless `mode` is "full"), cut to 300 characters; "" for
+ * an empty body. Both are replaced before the cut, so a key or an email cut in half cannot slip through.
+ */
+export function describeBody(body: string | undefined, mode: "masked" | "full", secret: string): string {
   if (!body) return "";
-  const text = body.slice(0, MAX_CHARS);
-  const cut = body.length > MAX_CHARS ? "…" : "";
-  return ` body: ${mode === "full" ? text : maskEmails(text)}${cut}`;
+  // Only the start is read: a page of 1000 tokens is not scanned whole for each debug line.
+  const head = body.slice(0, MAX_CHARS + LOOKAHEAD + secret.length);
+  const redacted = head.split(secret).join("[REDACTED]");
+  const safe = mode === "full" ? redacted : maskEmails(redacted);
+  return ` body: ${safe.slice(0, MAX_CHARS)}${safe.length > MAX_CHARS || head.length < body.length ? "…" : ""}`;
 }

@@ -45,8 +45,9 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   if (status === 400)
     return new BadRequestError(`${head} The API rejected the request: check the parameters and ids.`, init);
   if (status === 401) {
+    const needs = scope ? `the scope ${scope}` : "this operation's scope";
     return new AuthenticationError(
-      `${head} The API key is missing, expired or wrong: create an organization API key in Atlassian Administration and pass it as apiKey.`,
+      `${head} The API key is missing, expired or wrong, or lacks ${needs} (Atlassian's gateway answers that 401 too): use an organization API key from Atlassian Administration that has it.`,
       init,
     );
   }
@@ -63,11 +64,13 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
       init,
     );
   if (status === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), ctx.now);
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ctx.now);
     const resetAt = init.rateLimit?.resetAt;
+    const untilReset = resetAt && resetAt.getTime() > ctx.now ? resetAt.getTime() - ctx.now : undefined;
+    const retryAfterMs = retryAfter ?? untilReset;
     const when =
-      retryAfterMs !== undefined
-        ? `in ${Math.ceil(retryAfterMs / 1000)} s`
+      retryAfter !== undefined
+        ? `in ${Math.ceil(retryAfter / 1000)} s`
         : resetAt
           ? `after ${resetAt.toISOString()}`
           : "later";
@@ -82,7 +85,8 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   return new ServerError(`${head} Unexpected status.`, init);
 }
 
-function findRequestId(headers: Headers, body: unknown): string | undefined {
+/** The request id a response carries, in a header or (Spring-style bodies) its `requestId`. */
+export function findRequestId(headers: Headers, body: unknown): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
     const value = headers.get(name);
     if (value) return value;

@@ -52,7 +52,7 @@ export class AdminApiError extends Error {
 export class BadRequestError extends AdminApiError {
   override name = "BadRequestError";
 }
-/** 401: the API key is missing, expired or wrong. */
+/** 401: the API key is missing, expired or wrong, or (as Atlassian's gateway may answer) lacks the scope. */
 export class AuthenticationError extends AdminApiError {
   override name = "AuthenticationError";
 }
@@ -84,7 +84,7 @@ export class TimeoutError extends AdminApiError {
 /** 429: rate limited, and retrying would wait longer than allowed (or retries ran out). */
 export class RateLimitError extends AdminApiError {
   override name = "RateLimitError";
-  /** How long the server asked to wait, in milliseconds, when it said. */
+  /** How long to wait before retrying, in ms: `Retry-After` when sent, else the time until the window resets. */
   readonly retryAfterMs: number | undefined;
   /** When the rate-limit window resets, when the server said. */
   readonly resetAt: Date | undefined;

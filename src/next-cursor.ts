@@ -5,8 +5,12 @@
  * then. Absent, null or "" means the last page.
  */
 export function nextCursor(links: { next?: string | null } | undefined): string | undefined {
-  const next = links?.next;
-  if (!next) return undefined;
-  if (!/^https?:\/\//i.test(next)) return next;
-  return new URL(next).searchParams.get("cursor") ?? undefined;
+  return cursorIn(links?.next);
+}
+
+/** The cursor a link holds: the link itself, or the `cursor` parameter of a link that is a full URL. */
+export function cursorIn(link: string | null | undefined): string | undefined {
+  if (!link) return undefined;
+  if (!/^https?:\/\//i.test(link)) return link;
+  return new URL(link).searchParams.get("cursor") ?? undefined;
 }

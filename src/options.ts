@@ -79,17 +79,17 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const unknown = Object.keys(options).filter((key) => !known.has(key));
   if (unknown.length > 0)
     throw new InvalidInputError(unknown[0] as string, `Unknown createClient option(s): ${unknown.join(", ")}`);
-  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-    throw new InvalidInputError("apiKey", "createClient needs apiKey: an organization API key (a non-empty string)");
-  }
+  const apiKey = apiKeyOf(options);
   const headers = { ...options.headers };
   if (Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) {
     throw new InvalidInputError("headers", "Pass the key as apiKey, not as an Authorization header");
   }
+  for (const [name, value] of Object.entries(headers)) assertHeader(`headers[${JSON.stringify(name)}]`, name, value);
+  if (options.userAgent !== undefined) assertHeader("userAgent", "User-Agent", options.userAgent);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new InvalidInputError("fetch", "No fetch available: pass options.fetch");
   return {
-    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
+    baseUrl: baseUrlOf(options.baseUrl, apiKey),
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     headers: { "User-Agent": options.userAgent ?? "atlassian-admin-api-access", ...headers },
     timeout: timerMs("timeout", options.timeout, 30_000, 1),
@@ -99,10 +99,66 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       maxRetries: count("maxRetries", options.maxRetries, defaultRetryPolicy.maxRetries, 0),
       maxRetryDelayMs: timerMs("maxRetryDelay", options.maxRetryDelay, defaultRetryPolicy.maxRetryDelayMs, 0),
     },
-    logger: options.logger ?? console,
-    logLevel: options.logLevel ?? "off",
-    logBodies: options.logBodies ?? "masked",
+    logger: loggerOf(options.logger),
+    logLevel: oneOf("logLevel", options.logLevel, logLevels),
+    logBodies: oneOf("logBodies", options.logBodies, ["masked", "full"] as const),
   };
+}
+
+/**
+ * The key as sent: surrounding whitespace (a key file's final newline) dropped, anything else that cannot be in an
+ * Authorization header refused. No message quotes the key.
+ */
+export function apiKeyOf(options: Pick<ClientOptions, "apiKey">): string {
+  const key = typeof options.apiKey === "string" ? options.apiKey.trim() : "";
+  if (key === "") {
+    throw new InvalidInputError("apiKey", "createClient needs apiKey: an organization API key (a non-empty string)");
+  }
+  if (!/^[\x21-\x7e]+$/.test(key)) {
+    throw new InvalidInputError("apiKey", "apiKey must be one line of printable ASCII, without spaces");
+  }
+  return key;
+}
+
+/** An absolute http(s) URL, without trailing slashes. The key is masked should it have been pasted into the URL. */
+function baseUrlOf(value: string | undefined, apiKey: string): string {
+  if (value === undefined) return DEFAULT_BASE_URL;
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {}
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
+    const shown = typeof value === "string" ? JSON.stringify(value.split(apiKey).join("[REDACTED]")) : typeof value;
+    throw new InvalidInputError(
+      "baseUrl",
+      `baseUrl must be an absolute http(s) URL, such as ${DEFAULT_BASE_URL}; got ${shown}`,
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/** A header name and value that fetch accepts; the value is not quoted, in case it is a credential. */
+function assertHeader(option: string, name: string, value: unknown): void {
+  if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name) || typeof value !== "string" || /[\0\r\n]|[^\0-\xff]/.test(value))
+    throw new InvalidInputError(option, `${option} is not a valid HTTP header (name, or value with a line break)`);
+}
+
+const logLevels = ["off", "error", "warn", "info", "debug"] as const satisfies readonly LogLevel[];
+
+/** `value` when it is one of `allowed`, the first of them when undefined. */
+function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[]): T {
+  if (value === undefined) return allowed[0] as T;
+  if (!allowed.includes(value))
+    throw new InvalidInputError(name, `${name} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function loggerOf(logger: Logger | undefined): Logger {
+  if (logger === undefined) return console;
+  const methods = ["debug", "info", "warn", "error"] as const;
+  if (logger === null || typeof logger !== "object" || methods.some((m) => typeof logger[m] !== "function"))
+    throw new InvalidInputError("logger", `logger must have the methods ${methods.join(", ")}, as console does`);
+  return logger;
 }
 
 function count(name: string, value: number | undefined, fallback: number, min: number): number {

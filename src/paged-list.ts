@@ -3,6 +3,7 @@
  * `pages()` and a collect-all `toArray` that needs an explicit limit.
  */
 import { AdminApiError, InvalidInputError, InvalidResponseError } from "./errors.js";
+import { cursorIn } from "./next-cursor.js";
 import type { PageLinks } from "./types.js";
 
 /** One page of a list. */
@@ -10,8 +11,8 @@ export interface Page<Item> {
   data: Item[];
   /** The cursor of the next page; undefined on the last one. */
   nextCursor: string | undefined;
-  /** The page's links, as the API returned them. */
-  links: PageLinks;
+  /** The page's links, as the API returned them; undefined when it sent none. */
+  links: PageLinks | undefined;
 }
 
 /** Fetches the page at `cursor` (undefined: the first page); `signal` aborts it when the walk ends early. */
@@ -57,6 +58,9 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
       for (;;) {
         if (cursor !== undefined) seen.add(cursor);
         const page = await pending;
+        // A page's own cursor (its `links.self`) counts as seen too: the first page has no other.
+        const own = cursorIn(page.links?.self);
+        if (own !== undefined) seen.add(own);
         const next = page.nextCursor;
         if (next !== undefined && seen.has(next)) {
           throw new InvalidResponseError(`The API repeated the page cursor "${next}": stopped instead of looping.`);

@@ -9,7 +9,10 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Largest backoff ceiling. */
   maxBackoffMs: number;
-  /** A wait longer than this is not slept: the error is thrown at once. */
+  /**
+   * The longest wait slept between attempts: the client's own backoff is capped at it, and a wait the server asks
+   * for (Retry-After, or X-RateLimit-Reset on a 429) beyond it is not slept: the error is thrown at once.
+   */
   maxRetryDelayMs: number;
   /** HTTP statuses worth another attempt. 400, 401, 403 and 404 never are: the same request fails the same way. */
   retryStatuses: readonly number[];
@@ -36,9 +39,10 @@ export function shouldRetry(outcome: AttemptOutcome, retriesDone: number, policy
   return policy.retryStatuses.includes(outcome.status);
 }
 
-/** Exponential backoff with full jitter. */
+/** Exponential backoff with full jitter, its ceiling never above `maxRetryDelayMs`. */
 export function backoff(retriesDone: number, policy: RetryPolicy, random: () => number): number {
-  return Math.floor(random() * Math.min(policy.maxBackoffMs, policy.baseDelayMs * 2 ** retriesDone));
+  const ceiling = Math.min(policy.maxBackoffMs, policy.maxRetryDelayMs, policy.baseDelayMs * 2 ** retriesDone);
+  return Math.floor(random() * ceiling);
 }
 
 /**

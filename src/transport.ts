@@ -80,6 +80,7 @@ export function createTransport(
         `${what()} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
           attempt.body,
           options.logBodies,
+          secret,
         )}`,
       );
       const canRetry =

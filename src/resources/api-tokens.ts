@@ -6,6 +6,7 @@ import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
 import { assertQuery } from "../validate-query.js";
+import { assertRequestOptions } from "../validate-request-options.js";
 
 /**
  * The page size of every list request that does not set one: the largest known to work against the real API
@@ -32,7 +33,8 @@ export function apiTokens(ctx: CallContext) {
      */
     list(orgId: string, query: ApiTokenListQuery = {}, options: ListOptions = {}): PagedList<ApiToken> {
       assertPathParam("orgId", orgId);
-      assertQuery(query);
+      assertQuery(query, "ApiTokenListQuery");
+      assertRequestOptions(options, true);
       const { cursor: firstCursor, ...filters } = query;
       const sent = { pageSize: DEFAULT_PAGE_SIZE, ...filters };
       const fetchPage = async (cursor: string | undefined, walk?: AbortSignal): Promise<Page<ApiToken>> => {
@@ -56,7 +58,8 @@ export function apiTokens(ctx: CallContext) {
     /** Counts the org's user API tokens that match the filters. Scope: read:tokens:admin. */
     async count(orgId: string, query: ApiTokenCountQuery = {}, options: RequestOptions = {}): Promise<number> {
       assertPathParam("orgId", orgId);
-      assertQuery(query);
+      assertQuery(query, "ApiTokenCountQuery");
+      assertRequestOptions(options);
       return call<number>(
         ctx,
         "getApiTokenCountByOrgId",
@@ -72,8 +75,10 @@ export function apiTokens(ctx: CallContext) {
      */
     async revokeAll(orgId: string, options: RequestOptions = {}): Promise<void> {
       assertPathParam("orgId", orgId);
+      assertRequestOptions(options);
+      // Success has no documented body: whatever a 200 carries is read as text and ignored, never parsed.
       await call(ctx, "bulkRevokeApiTokens", options.signal, (init) =>
-        ctx.raw.DELETE("/orgs/{orgId}/api-tokens", { params: { path: { orgId } }, ...init }),
+        ctx.raw.DELETE("/orgs/{orgId}/api-tokens", { params: { path: { orgId } }, parseAs: "text", ...init }),
       );
     },
   };

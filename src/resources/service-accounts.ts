@@ -11,6 +11,7 @@ import type {
   ServiceAccountTokenQuery,
 } from "../types.js";
 import { assertQuery } from "../validate-query.js";
+import { assertRequestOptions } from "../validate-request-options.js";
 import type { RequestOptions } from "./api-tokens.js";
 
 /** The API's limit of ids per count request (maxItems in the spec). */
@@ -45,6 +46,7 @@ export function serviceAccounts(ctx: CallContext) {
       assertPathParam("orgId", orgId);
       if (!Array.isArray(ids)) throw new InvalidInputError("ids", "ids must be an array of service account ids");
       for (const [i, id] of ids.entries()) assertPathParam(`ids[${i}]`, id);
+      assertRequestOptions(options);
       const unique = [...new Set(ids)];
       const chunks: string[][] = [];
       for (let i = 0; i < unique.length; i += MAX_IDS_PER_COUNT) chunks.push(unique.slice(i, i + MAX_IDS_PER_COUNT));
@@ -66,7 +68,8 @@ export function serviceAccounts(ctx: CallContext) {
     ): Promise<ApiToken[]> {
       assertPathParam("orgId", orgId);
       assertPathParam("accountId", accountId);
-      assertQuery(query);
+      assertQuery(query, "ServiceAccountTokenQuery");
+      assertRequestOptions(options);
       return call<ApiToken[]>(
         ctx,
         "getServiceAccountApiToken",
@@ -84,9 +87,12 @@ export function serviceAccounts(ctx: CallContext) {
     async revokeTokens(orgId: string, accountId: string, options: RequestOptions = {}): Promise<void> {
       assertPathParam("orgId", orgId);
       assertPathParam("accountId", accountId);
+      assertRequestOptions(options);
       await call(ctx, "revokeApiTokens", options.signal, (init) =>
+        // As for revokeAll: a 200's body, if any, is read as text and ignored.
         ctx.raw.DELETE("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
           params: { path: { orgId, accountId } },
+          parseAs: "text",
           ...init,
         }),
       );

@@ -138,6 +138,20 @@ describe("delays", () => {
   });
 });
 
+describe("maxRetryDelay", () => {
+  it.each([0, 300])("caps the backoff between 5xx retries at %i ms, and still makes every retry", async (cap) => {
+    const { client, seen } = fakeApi(
+      failFirst(4, () => html(502)),
+      { maxRetries: 5, maxRetryDelay: cap },
+    );
+    await expect(count(client)).resolves.toBe(7);
+    expect(seen).toHaveLength(5);
+    const gaps = seen.slice(1).map((s, i) => s.at - (seen[i]?.at ?? 0));
+    // A timer set for 0 ms fires after 1.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(Math.max(cap, 1));
+  });
+});
+
 describe("cancellation", () => {
   it("rejects with the signal's reason during a retry wait and sends nothing more", async () => {
     const { client, seen } = fakeApi(() => json({}, 429, { "retry-after": "30" }));

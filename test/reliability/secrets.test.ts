@@ -59,6 +59,20 @@ describe("the API key never leaks", () => {
     }
   });
 
+  it.each([280, 290, 299])("keeps no part of a key that the logged excerpt would cut (key at %i)", async (at) => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const logger = { debug: log, info: log, warn: log, error: log };
+    // The body is {"message":"xx…invalid token <key> and more"}, with the key starting at character `at`.
+    const message = `${"x".repeat(at - '{"message":"'.length - "invalid token ".length)}invalid token ${KEY} and more`;
+    const { client } = fakeApi(() => json({ message }, 401), { apiKey: KEY, logger, logLevel: "debug" });
+    await settle(client.apiTokens.count(ORG), (ms) => vi.advanceTimersByTimeAsync(ms)).catch(() => {});
+    const logged = lines.join("\n");
+    expect(logged).toContain("invalid token");
+    // Not even the key's first 8 characters.
+    expect(logged).not.toContain(KEY.slice(0, 8));
+  });
+
   it("masks user emails in logged bodies unless logBodies is full", async () => {
     const lines: string[] = [];
     const log = (line: string) => lines.push(line);

@@ -69,10 +69,13 @@ describe("error mapping", () => {
     expect(error.requestId).toBe("req-in-body");
   });
 
-  it("tells a 401 to pass a valid organization API key", async () => {
-    const { client } = testClient(() => json({}, 401));
+  it("tells a 401 to use a valid organization API key with the operation's scope", async () => {
+    const { client } = testClient(() => json({ code: 401, message: "Unauthorized; scope does not match" }, 401));
     const error = await failure(client.apiTokens.count(ORG));
-    expect(error.message).toMatch(/create an organization API key .* pass it as apiKey/);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toMatch(
+      /: Unauthorized; scope does not match\. The API key is missing, expired or wrong, or lacks the scope read:tokens:admin .*: use an organization API key from Atlassian Administration that has it\./,
+    );
   });
 
   it.each([
@@ -115,6 +118,40 @@ describe("error mapping", () => {
     const error = (await failure(client.apiTokens.count(ORG))) as RateLimitError;
     expect(error.resetAt?.toISOString()).toBe(reset);
     expect(error.message).toContain(`retry after ${reset}`);
+    // Without Retry-After, the wait is the time until the reset.
+    expect(error.retryAfterMs).toBeGreaterThan(Date.parse(reset) - Date.now() - 60_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(Date.parse(reset) - Date.now() + 1_000);
+  });
+
+  it("keeps the request id, body and rate limit of a 2xx it cannot use", async () => {
+    const headers = { "x-request-id": "req-42", "x-ratelimit-limit": "100", "x-ratelimit-remaining": "99" };
+    const { client } = testClient(() => json({ data: "nope", links: {} }, 200, headers));
+    const error = await failure(Promise.resolve(client.apiTokens.list(ORG)));
+    expect(error).toMatchObject({ name: "InvalidResponseError", status: 200, requestId: "req-42" });
+    expect(error.body).toEqual({ data: "nope", links: {} });
+    expect(error.rateLimit).toMatchObject({ limit: 100, remaining: 99 });
+    expect(error.message).toContain("(request id req-42): the page's data is not an array");
+  });
+
+  it("keeps the request id of a 2xx whose body is not JSON", async () => {
+    const { client } = testClient(
+      () => new Response("<html>login</html>", { headers: { "content-type": "text/html", "x-request-id": "req-7" } }),
+    );
+    const error = await failure(client.apiTokens.count(ORG));
+    expect(error).toMatchObject({ name: "InvalidResponseError", status: 200, requestId: "req-7" });
+    expect(error.message).toContain("(request id req-7): the body is not valid JSON (content-type text/html)");
+  });
+
+  it.each([
+    ["a text body", () => new Response("Successful operation", { headers: { "content-type": "text/plain" } })],
+    ["a JSON body", () => json({ revoked: 12 })],
+    ["an empty 200", () => new Response(null, { status: 200 })],
+    ["a 204", () => new Response(null, { status: 204 })],
+  ])("takes a revocation answered with %s as done", async (_, answer) => {
+    const { client, requests } = testClient(answer);
+    await expect(client.apiTokens.revokeAll(ORG)).resolves.toBeUndefined();
+    await expect(client.serviceAccounts.revokeTokens(ORG, "sa-1")).resolves.toBeUndefined();
+    expect(requests.map((r) => r.method)).toEqual(["DELETE", "DELETE"]);
   });
 
   it("names the filters it suspects in a 500", async () => {

@@ -11,6 +11,10 @@ function thrown(fn: () => unknown): unknown {
   return undefined;
 }
 
+const requestsSent: unknown[] = [];
+/** A client whose every request is recorded in `requestsSent`. */
+const client = () => testClient((request) => (requestsSent.push(request), json({}))).client;
+
 describe("query validation", () => {
   it.each([0, -1, 1.5, "10", Number.NaN, null])("refuses pageSize %j before any request", async (pageSize) => {
     const { client, requests } = testClient(() => json({ data: [], links: {} }));
@@ -44,6 +48,45 @@ describe("query validation", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it.each<[string, () => unknown]>([
+    ["statuss", () => client().apiTokens.list(ORG, { statuss: "ALLOWED" } as never)],
+    ["sort", () => client().apiTokens.count(ORG, { sort: "label" } as never)],
+    ["pageSize", () => client().apiTokens.count(ORG, { pageSize: 10 } as never)],
+    ["label", () => client().serviceAccounts.listTokens(ORG, "sa", { label: "x" } as never)],
+  ])("refuses the unknown query parameter %s before any request, listing the known ones", async (name, send) => {
+    requestsSent.length = 0;
+    const error = await Promise.resolve()
+      .then(send)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ parameter: name });
+    expect((error as Error).message).toMatch(new RegExp(`Unknown query parameter "${name}": a \\w+Query takes \\w+`));
+    expect(requestsSent).toHaveLength(0);
+  });
+
+  it.each<[string, string, () => unknown]>([
+    ["signal", "a plain object", () => client().apiTokens.count(ORG, {}, { signal: {} as AbortSignal })],
+    ["signal", "a walk's", () => client().apiTokens.list(ORG, {}, { signal: "x" as never })],
+    ["startCursor", "a number", () => client().apiTokens.list(ORG, {}, { startCursor: 5 as never })],
+    ["timeout", "an unknown option", () => client().apiTokens.revokeAll(ORG, { timeout: 5 } as never)],
+    ["options", "a string", () => client().serviceAccounts.revokeTokens(ORG, "sa", "fast" as never)],
+  ])("refuses a per-call %s (%s) before any request", async (parameter, _what, send) => {
+    requestsSent.length = 0;
+    const error = await Promise.resolve()
+      .then(send)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ parameter });
+    expect(requestsSent).toHaveLength(0);
+  });
+
+  it("takes a real AbortSignal and a startCursor", async () => {
+    const { client, requests } = testClient(() => json({ data: [], links: {} }));
+    const page = await client.apiTokens.list(ORG, {}, { signal: new AbortController().signal, startCursor: "c9" });
+    expect(page.data).toEqual([]);
+    expect(requests[0]?.query.get("cursor")).toBe("c9");
+  });
+
   it("refuses a countTokens ids that is not an array before any request", async () => {
     const { client, requests } = testClient(() => json({}));
     await expect(client.serviceAccounts.countTokens(ORG, "sa-1" as never)).rejects.toMatchObject({ parameter: "ids" });
@@ -69,10 +112,40 @@ describe("createClient options", () => {
     ["timeout", { apiKey: API_KEY, timeout: 2 ** 31 }],
     ["maxRetryDelay", { apiKey: API_KEY, maxRetryDelay: 2 ** 31 }],
     ["concurrency", { apiKey: API_KEY, concurrency: 1.5 }],
+    ["apiKey", { apiKey: `${API_KEY}\n# rotated 2026-11` }],
+    ["apiKey", { apiKey: `${API_KEY}\u0000` }],
+    ["apiKey", { apiKey: "two words" }],
+    ["apiKey", { apiKey: `${API_KEY}\u200b` }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "api.atlassian.com/admin/api-access/v1" }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "ftp://127.0.0.1/x" }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: 42 }],
+    ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": "a\nb" } }],
+    ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": 5 } }],
+    ['headers["bad name"]', { apiKey: API_KEY, headers: { "bad name": "v" } }],
+    ["userAgent", { apiKey: API_KEY, userAgent: "me\r\nX-Injected: 1" }],
+    ["logLevel", { apiKey: API_KEY, logLevel: "none" }],
+    ["logBodies", { apiKey: API_KEY, logBodies: "all" }],
+    ["logger", { apiKey: API_KEY, logger: {} }],
+    ["logger", { apiKey: API_KEY, logger: { debug() {}, info() {}, warn() {} } }],
   ])("refuses a bad %s (%j)", (parameter, options) => {
     const error = thrown(() => createClient(options as unknown as ClientOptions));
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ parameter });
+    // No message quotes the key, whatever was wrong with it.
+    expect((error as Error).message).not.toContain("CANARY");
+  });
+
+  it("sends a key read with its final newline, without the newline", async () => {
+    const { client, requests } = testClient(() => json(3), { apiKey: `  ${API_KEY}\n` });
+    await expect(client.apiTokens.count(ORG)).resolves.toBe(3);
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it("masks the key in a baseUrl it refuses", () => {
+    const error = thrown(() => createClient({ apiKey: API_KEY, baseUrl: `not a url ${API_KEY}` }));
+    expect(error).toMatchObject({ parameter: "baseUrl" });
+    expect((error as Error).message).toContain("[REDACTED]");
+    expect((error as Error).message).not.toContain(API_KEY);
   });
 
   it("takes the longest timeout a timer can wait, and waits it: the request is answered, no timer overflows", async () => {

@@ -93,6 +93,30 @@ describe("apiTokens.list pagination", () => {
     expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "same"]);
   });
 
+  it("throws InvalidResponseError when the first page's next is its own links.self", async () => {
+    const { client, requests } = testClient((_request, i) =>
+      i > 10 ? json({}, 500) : json({ data: [token(`t${i}`)], links: { self: "c0", next: "c0" } }),
+    );
+    await expect(collect(client.apiTokens.list(ORG))).rejects.toThrow(/repeated the page cursor "c0"/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("reads a links.self that is a full URL by its cursor parameter", async () => {
+    const self = "https://api.example.test/admin/api-access/v1/orgs/org-1/api-tokens?cursor=c5&pageSize=5";
+    const { client, requests } = testClient((_request, i) =>
+      i > 10 ? json({}, 500) : json({ data: [token(`t${i}`)], links: { self, next: "c5" } }),
+    );
+    await expect(collect(client.apiTokens.list(ORG))).rejects.toThrow(/repeated the page cursor "c5"/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("types a page's links as possibly absent, and gives undefined when the API sent none", async () => {
+    const { client } = testClient(() => json({ data: [token("t0")] }));
+    const page = await client.apiTokens.list(ORG);
+    expect(page.links).toBeUndefined();
+    expect(page.nextCursor).toBeUndefined();
+  });
+
   it("throws InvalidResponseError when a cursor comes back after other pages", async () => {
     const nextOf: Record<string, string> = { start: "c1", c1: "c2", c2: "c1" };
     const { client, requests } = testClient((request, i) =>

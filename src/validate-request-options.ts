@@ -1,0 +1,25 @@
+/** Per-call options checked before sending: a wrong one would otherwise fail deep inside the request, untyped. */
+import { InvalidInputError } from "./errors.js";
+
+/**
+ * Throws InvalidInputError naming the first per-call option that is unknown or of the wrong kind. `signal` is known
+ * to every method; `list` also takes `startCursor`.
+ */
+export function assertRequestOptions(options: unknown, list = false): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object")
+    throw new InvalidInputError("options", "The per-call options must be an object, e.g. { signal }");
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if (name === "signal") {
+      const signal = value as Partial<AbortSignal> | null;
+      if (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function")
+        throw new InvalidInputError(name, "signal must be an AbortSignal");
+    } else if (name === "startCursor" && list) {
+      if (typeof value !== "string" || value === "")
+        throw new InvalidInputError(name, "startCursor must be a non-empty string: an error's resumeCursor");
+    } else {
+      throw new InvalidInputError(name, `Unknown per-call option ${JSON.stringify(name)}`);
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { type AdminApiClient, createClient } from "../index.js";
 import type { GlobalOptions, RunContext } from "./context.js";
-import { resolveCredentials } from "./credentials.js";
+import { givenValue, resolveCredentials } from "./credentials.js";
 import { type RetryLoggerHooks, retryLogger } from "./retry-logger.js";
 
 /** A client bound to one organization, and how to release what it holds (the embedded sandbox). */
@@ -34,9 +34,11 @@ export async function connect(
     const client = createClient({ ...common, apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
     return { client, orgId: sandbox.orgId, close: () => sandbox.close() };
   }
+  // Checked before the credentials: an empty --base-url must not quietly mean the real API.
+  const baseUrl = givenValue("--base-url", options.baseUrl, "<url>");
   const { apiKey, orgId } = await resolveCredentials(options, ctx.io);
   ctx.secrets.push(apiKey);
-  const client = createClient({ ...common, apiKey, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const client = createClient({ ...common, apiKey, ...(baseUrl === undefined ? {} : { baseUrl }) });
   return { client, orgId, close: async () => {} };
 }
 

@@ -1,4 +1,5 @@
 import type { CliIo } from "./io.js";
+import type { StatusLine } from "./status-line.js";
 
 /** Options every command accepts (defined once on the program). There is no option for the key itself. */
 export interface GlobalOptions {
@@ -15,6 +16,8 @@ export interface GlobalOptions {
 /** The state of one CLI run, shared by every command. */
 export interface RunContext {
   io: CliIo;
+  /** The progress line on stderr; `io`'s streams erase it before they write. */
+  statusLine: StatusLine;
   /** Aborted by Ctrl-C; passed to every request. */
   signal: AbortSignal;
   /** Strings that must never be printed (the API key, once known). */

@@ -21,17 +21,21 @@ export interface Credentials {
 /**
  * Resolves the key (`--api-key-file` wins over the environment, since it was asked for explicitly) and the org id
  * (`--org` wins over the environment). Anything missing or unreadable is a usage error: exit 2, nothing sent.
+ * An option given with an empty value is one too, never a reason to fall back on the environment: `--org "$ORG"`
+ * with `ORG` unset must not revoke the tokens of whichever org the environment names.
  * A key on the command line would land in shell history and `ps`, so there is no flag for it.
  */
 export async function resolveCredentials(
   options: CredentialOptions,
   io: Pick<CliIo, "env" | "readFile">,
 ): Promise<Credentials> {
-  const apiKey = options.apiKeyFile ? await readKeyFile(options.apiKeyFile, io) : nonEmpty(io.env[API_KEY_ENV]);
+  const keyFile = givenValue("--api-key-file", options.apiKeyFile, "<path>");
+  const org = givenValue("--org", options.org, "<id>");
+  const apiKey = keyFile === undefined ? nonEmpty(io.env[API_KEY_ENV]) : await readKeyFile(keyFile, io);
   if (!apiKey) {
     throw new UsageError(`No API key: set ${API_KEY_ENV} or pass --api-key-file <path> (or use --sandbox).`);
   }
-  const orgId = nonEmpty(options.org) ?? nonEmpty(io.env[ORG_ID_ENV]);
+  const orgId = org ?? nonEmpty(io.env[ORG_ID_ENV]);
   if (!orgId) {
     throw new UsageError(`No organization id: pass --org <id> or set ${ORG_ID_ENV}.`);
   }
@@ -49,6 +53,21 @@ async function readKeyFile(path: string, io: Pick<CliIo, "readFile">): Promise<s
   const key = nonEmpty(text);
   if (!key) throw new UsageError(`The API key file ${path} is empty: put the organization API key in it.`);
   return key;
+}
+
+/**
+ * The trimmed value of an option that was given, or undefined when it was not; a usage error when it was given
+ * empty or blank (`--org ""`, often an unset shell variable).
+ */
+export function givenValue(flag: string, value: string | undefined, placeholder: string): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = nonEmpty(value);
+  if (!trimmed) {
+    throw new UsageError(
+      `${flag} was given an empty value (an unset shell variable?): pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
+    );
+  }
+  return trimmed;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
+import { outputFailure } from "./output-failure.js";
 
 /** Somewhere the CLI writes text: `process.stdout`/`process.stderr`, or a buffer in tests. */
 export interface TextSink {
@@ -23,11 +24,31 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
 }
 
-/** The real process as a `CliIo`. */
+/**
+ * A process stream that ends the run at its first failed write (see `outputFailure`): at once when the write fails
+ * at once (a file on a full disk), else when the stream reports it (a pipe whose reader went away).
+ */
+function endOnFailure(stream: Writable, name: "stdout" | "stderr"): TextSink {
+  const fail = (error: NodeJS.ErrnoException) => {
+    const { exitCode, line } = outputFailure(error, name);
+    if (line) process.stderr.write(line);
+    process.exit(exitCode);
+  };
+  stream.on("error", fail);
+  return {
+    write(text) {
+      const written = stream.write(text);
+      if (stream.errored) fail(stream.errored);
+      return written;
+    },
+  };
+}
+
+/** The real process as a `CliIo`; call it once. */
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: endOnFailure(process.stdout, "stdout"),
+    stderr: endOnFailure(process.stderr, "stderr"),
     stdin: process.stdin,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

@@ -5,10 +5,8 @@ import type { CliIo } from "./io.js";
 import { buildProgram } from "./program.js";
 import { redact } from "./redact.js";
 import { reportError } from "./report-error.js";
+import { createStatusLine } from "./status-line.js";
 import { packageVersion } from "./version.js";
-
-/** Commander exits that are not failures: `--help` and `--version`. */
-const successCodes = new Set(["commander.helpDisplayed", "commander.version"]);
 
 /**
  * Runs the CLI once and resolves its exit code; never calls `process.exit`, never throws. `argv` is
@@ -20,9 +18,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const secrets: string[] = [];
   // Everything the CLI writes passes through the redactor: the key cannot leak even through an unexpected path.
   const guarded = (sink: CliIo["stdout"]) => ({ write: (text: string) => sink.write(redact(text, secrets)) });
-  const safeIo: CliIo = { ...io, stdout: guarded(io.stdout), stderr: guarded(io.stderr) };
+  const stderr = guarded(io.stderr);
+  // The progress line lives on stderr; whatever else reaches the same terminal erases it first, so a page of output
+  // never lands on the end of "tokens list: 1 page, 1000 tokens".
+  const statusLine = createStatusLine(stderr);
+  const stdout = guarded(io.stdout);
+  const safeIo: CliIo = {
+    ...io,
+    stdout: io.stdoutIsTTY && io.stderrIsTTY ? statusLine.guard(stdout) : stdout,
+    stderr: io.stderrIsTTY ? statusLine.guard(stderr) : stderr,
+  };
   const ctx: RunContext = {
     io: safeIo,
+    statusLine,
     signal: controller.signal,
     secrets,
     version: packageVersion(),
@@ -37,8 +45,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return ExitCode.interrupted;
     }
     if (error instanceof CommanderError) {
-      // Commander already printed its message; its usage errors exit 1, which here means "findings".
-      return successCodes.has(error.code) ? ExitCode.ok : ExitCode.usage;
+      // Commander already printed its help or message. Its own code is 0 for help asked for (`--help`, `help`,
+      // `help audit`) and `--version`, and 1 for its usage errors and for help shown for want of a subcommand:
+      // 1 here means "findings", so those exit 2.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const verbose = argv.includes("--verbose");
     const report = reportError(error, verbose, ctx.secrets);

@@ -10,8 +10,9 @@ import { tokensListCommand } from "./commands/tokens-list.js";
 import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
-import { exitCodeHelp } from "./exit-codes.js";
-import { parsePositiveInt } from "./token-filters.js";
+import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
+import { parsePositiveInt } from "./option-values.js";
+import { redactUnknownOption } from "./unknown-option.js";
 import { UsageError } from "./usage-error.js";
 
 const credentialsHelp = `Credentials:
@@ -39,7 +40,7 @@ export function buildProgram(ctx: RunContext): Command {
     )
     .option("--verbose", "on failure, also print status, request id and stack")
     .addOption(new Option("--no-color", "no colour (also off when NO_COLOR is set or stdout is not a terminal)"))
-    .addHelpText("after", `\n${credentialsHelp}\n\n${exitCodeHelp}`);
+    .addHelpText("after", `\n${credentialsHelp}\n\n${exitCodeHelp()}`);
   withExamples(program, [
     `export ${API_KEY_ENV}="$(cat ~/.config/atlassian/admin-key)" ${ORG_ID_ENV}=2a8c5d3e-...`,
     "admin-api-access audit --format md",
@@ -67,18 +68,26 @@ export function buildProgram(ctx: RunContext): Command {
   const output = {
     writeOut: (text: string) => ctx.io.stdout.write(text),
     writeErr: (text: string) => ctx.io.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) => write(redactUnknownOption(text)),
   };
-  const configure = (command: Command) => {
+  const configure = (command: Command, path: string) => {
     command
       .exitOverride()
       .configureOutput(output)
       .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
       .showHelpAfterError("(add --help for usage)");
     for (const sub of command.commands) {
-      if (sub.commands.length === 0) sub.addHelpText("after", `\n${exitCodeHelp}`);
-      configure(sub);
+      const subPath = path ? `${path} ${sub.name()}` : sub.name();
+      if (sub.commands.length === 0) sub.addHelpText("after", `\n${leafExitCodes(subPath)}`);
+      configure(sub, subPath);
     }
   };
-  configure(program);
+  configure(program, "");
   return program;
+}
+
+/** The exit codes a leaf command's `--help` lists; a command missing from the table is a bug caught by the tests. */
+function leafExitCodes(path: string): string {
+  if (!isCommandPath(path)) throw new Error(`No exit codes listed for the command "${path}" in exit-codes.ts`);
+  return exitCodeHelp(path);
 }

@@ -1,4 +1,4 @@
-import type { TextSink } from "./io.js";
+import type { StatusLine } from "./status-line.js";
 
 /** What a long run has done so far. */
 export interface ProgressState {
@@ -29,31 +29,25 @@ export interface Progress {
 const silent: Progress = { page() {}, waiting() {}, done() {} };
 
 /**
- * A progress line on `sink`, or a no-op when `enabled` is false: progress is for a person watching a terminal, and
- * would only corrupt a log or a redirected stderr.
+ * Progress on a terminal's status line, or a no-op when `enabled` is false: progress is for a person watching a
+ * terminal, and would only corrupt a log or a redirected stderr.
  */
-export function createProgress(sink: TextSink, enabled: boolean, label: string): Progress {
+export function createProgress(line: StatusLine, enabled: boolean, label: string): Progress {
   if (!enabled) return silent;
   const state: ProgressState = { pages: 0, tokens: 0 };
-  let shown = false;
-  const show = () => {
-    sink.write(`\r\u001b[2K${progressLine(label, state)}`);
-    shown = true;
-  };
   return {
     page(count) {
       state.pages += 1;
       state.tokens += count;
       state.waitSeconds = undefined;
-      show();
+      line.show(progressLine(label, state));
     },
     waiting(seconds) {
       state.waitSeconds = seconds;
-      show();
+      line.show(progressLine(label, state));
     },
     done() {
-      if (shown) sink.write("\r\u001b[2K");
-      shown = false;
+      line.clear();
     },
   };
 }

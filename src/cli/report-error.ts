@@ -1,4 +1,4 @@
-import { AdminApiError } from "../errors.js";
+import { AdminApiError, InvalidInputError } from "../index.js";
 import { ExitCode } from "./exit-codes.js";
 import { redact } from "./redact.js";
 import { UsageError } from "./usage-error.js";
@@ -25,22 +25,23 @@ function details(error: unknown): string[] {
   return lines;
 }
 
+/** The exit code and line of a failure, by its kind: the first rule that matches decides. */
+function classify(error: unknown, verbose: boolean): { exitCode: ExitCode; line: string } {
+  if (error instanceof UsageError) return { exitCode: ExitCode.usage, line: error.message };
+  // The SDK refuses bad input (an id of "..", a malformed base URL) before it sends anything.
+  if (error instanceof InvalidInputError) return { exitCode: ExitCode.usage, line: `${error.message} (nothing sent)` };
+  if (error instanceof AdminApiError) return { exitCode: ExitCode.failure, line: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = verbose ? "" : " (run again with --verbose for details)";
+  return { exitCode: ExitCode.failure, line: `Unexpected failure: ${message}${hint}` };
+}
+
 /**
  * One line saying what failed and what to do (the SDK's messages already say the latter), plus details when
  * verbose. Every secret is redacted from the whole text, however it got there.
  */
 export function reportError(error: unknown, verbose: boolean, secrets: readonly string[]): ErrorReport {
-  let exitCode: ExitCode = ExitCode.apiFailure;
-  let line: string;
-  if (error instanceof UsageError) {
-    exitCode = ExitCode.usage;
-    line = error.message;
-  } else if (error instanceof AdminApiError) {
-    line = error.message;
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    line = `Unexpected failure: ${message}${verbose ? "" : " (run again with --verbose for details)"}`;
-  }
+  const { exitCode, line } = classify(error, verbose);
   const text = [`error: ${line}`, ...(verbose ? details(error) : [])].join("\n");
   return { exitCode, text: `${redact(text, secrets)}\n` };
 }

@@ -1,20 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import type { ApiTokenCountQuery, ApiTokenListQuery } from "../index.js";
-
-/** A positive integer option value; anything else is a usage error (exit 2) before any request. */
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new InvalidArgumentError("expected a whole number >= 1");
-  }
-  return n;
-}
-
-/** A non-negative integer option value (a day count may be 0). */
-export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number >= 0");
-  return Number(value);
-}
+import { parseIsoDateText } from "./iso-date.js";
+import { parseCount, parsePositiveInt } from "./option-values.js";
 
 interface FilterOption {
   flags: string;
@@ -22,7 +9,7 @@ interface FilterOption {
   param: keyof ApiTokenListQuery;
   attribute: string;
   description: string;
-  parse?: (value: string) => number;
+  parse?: (value: string) => number | string;
 }
 
 const dateFilters = (field: "createdAt" | "lastActiveAt", kebab: string, what: string): FilterOption[] => [
@@ -49,13 +36,15 @@ const dateFilters = (field: "createdAt" | "lastActiveAt", kebab: string, what: s
     flags: `--${kebab}-from <date-time>`,
     param: `${field}From`,
     attribute: `${field}From`,
-    description: `start of a range search (ISO 8601)`,
+    description: `start of a range search: an ISO 8601 date, or date-time with Z or an offset`,
+    parse: parseIsoDateText,
   },
   {
     flags: `--${kebab}-to <date-time>`,
     param: `${field}To`,
     attribute: `${field}To`,
-    description: `end of a range search (ISO 8601)`,
+    description: `end of a range search: an ISO 8601 date, or date-time with Z or an offset`,
+    parse: parseIsoDateText,
   },
   {
     flags: `--${kebab}-range-from <value>`,

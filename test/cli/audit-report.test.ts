@@ -82,9 +82,21 @@ describe("sectionChunks", () => {
     const md = [...sectionChunks(report, "md")].join("");
     expect(md).toMatch(/^## API token audit \(2026-11-01T00:00:00.000Z\)\n/);
     expect(md).toContain("## Never used: 1\n\n| id | label | status | userEmail | lastActiveAt | expiresAt |\n");
-    expect(md).toContain("| never | label-never | ALLOWED | bob@example.com | never | 2027-06-01 |\n");
-    expect(md).toContain("| Bob | bob@example.com | u2 | 1 | 1 |\n");
+    expect(md).toContain("| never | label-never | ALLOWED | bob\\@example\\.com | never | 2027-06-01 |\n");
+    expect(md).toContain("| Bob | bob\\@example\\.com | u2 | 1 | 1 |\n");
     expect(md).not.toContain("No expiry date:");
+  });
+
+  it("escapes what the API sends in every Markdown cell: a label, name, email or id cannot make a link or HTML", () => {
+    const evil = "[x](https://evil.example) <img src=https://evil.example/p.png>";
+    const mallory = { id: `u-${evil}`, name: `Mallory ${evil}`, email: `m@evil.example ${evil}` };
+    const md = [
+      ...sectionChunks(audit([{ id: `t-${evil}`, label: evil, status: "BLOCKED", user: mallory }]), "md"),
+    ].join("");
+    expect(md.match(/\\\[x\\\]\\\(https\\:\\\/\\\/evil\\\.example\\\)/g)).toHaveLength(6);
+    // Nothing of what came in is left in a row where Markdown or HTML would act on it.
+    const rows = md.split("\n").filter((line) => line.startsWith("|"));
+    for (const row of rows) expect(row).not.toMatch(/(?<!\\)[[\]()<>]/);
   });
 
   it("writes a section of a large org a thousand rows at a time", () => {

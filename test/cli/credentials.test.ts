@@ -39,6 +39,20 @@ describe("resolveCredentials", () => {
     expect((error as UsageError).message).toMatch(/ATLASSIAN_ADMIN_API_KEY or pass --api-key-file/);
   });
 
+  it.each(["", "   "])("is a usage error naming --org when --org is %j, never the environment's org", async (org) => {
+    const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-from-env" };
+    const error = await resolveCredentials({ org }, io(env)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/^--org was given an empty value/);
+  });
+
+  it.each(["", " \t"])("is a usage error naming --api-key-file when it is %j", async (apiKeyFile) => {
+    const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
+    const error = await resolveCredentials({ apiKeyFile, org: "org-1" }, io(env)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/^--api-key-file was given an empty value/);
+  });
+
   it("is a usage error without an org id", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789" };
     await expect(resolveCredentials({}, io(env))).rejects.toThrow(/--org <id> or set ATLASSIAN_ORG_ID/);

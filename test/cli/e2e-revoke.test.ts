@@ -43,6 +43,25 @@ describe("the confirmation guard", () => {
     expect(deletes()).toEqual([]);
   });
 
+  it.each(["", " "])(
+    "refuses revoke-all --yes with --org %j, not one request sent to the environment's org",
+    async (org) => {
+      const before = sb.requests.length;
+      const { code, stderr } = await cli("--org", org, "tokens", "revoke-all", "--yes");
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: --org was given an empty value/);
+      expect(sb.requests.length).toBe(before);
+    },
+  );
+
+  it("refuses revoke-all --yes with an empty --api-key-file, not one request sent", async () => {
+    const before = sb.requests.length;
+    const { code, stderr } = await cli("--api-key-file=", "tokens", "revoke-all", "--yes");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: --api-key-file was given an empty value/);
+    expect(sb.requests.length).toBe(before);
+  });
+
   it("shows the count on revoke-all --dry-run and sends no DELETE", async () => {
     const { code, stdout } = await cli("tokens", "revoke-all", "--dry-run");
     expect(code).toBe(0);

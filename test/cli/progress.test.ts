@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createProgress, progressLine } from "../../src/cli/progress.js";
 import { retryLogger } from "../../src/cli/retry-logger.js";
+import { createStatusLine } from "../../src/cli/status-line.js";
 import { createClient } from "../../src/index.js";
 
 describe("progressLine", () => {
@@ -19,7 +20,7 @@ describe("progressLine", () => {
 describe("createProgress", () => {
   it("writes nothing when disabled (stderr is not a terminal)", () => {
     const written: string[] = [];
-    const progress = createProgress({ write: (t: string) => written.push(t) }, false, "audit");
+    const progress = createProgress(createStatusLine({ write: (t: string) => written.push(t) }), false, "audit");
     progress.page(10);
     progress.waiting(3);
     progress.done();
@@ -28,7 +29,7 @@ describe("createProgress", () => {
 
   it("rewrites one line in place and clears it when done", () => {
     const written: string[] = [];
-    const progress = createProgress({ write: (t: string) => written.push(t) }, true, "audit");
+    const progress = createProgress(createStatusLine({ write: (t: string) => written.push(t) }), true, "audit");
     progress.page(10);
     progress.waiting(3);
     progress.page(5);

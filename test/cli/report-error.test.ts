@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REDACTED, redact } from "../../src/cli/redact.js";
 import { reportError } from "../../src/cli/report-error.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { AuthenticationError, ConnectionError } from "../../src/index.js";
+import { AuthenticationError, ConnectionError, InvalidInputError } from "../../src/index.js";
 
 const key = "ATCTT3xFfGN0-recognisable-test-key-(.*)+$";
 
@@ -35,6 +35,14 @@ describe("reportError", () => {
     expect(verbose).toContain("status: 401");
     expect(verbose).toContain("request id: req-9");
     expect(verbose).toContain("AuthenticationError");
+  });
+
+  it("exits 2 on input the SDK refused before sending, with its message", () => {
+    const error = new InvalidInputError("accountId", 'accountId cannot be ".."');
+    expect(reportError(error, false, [])).toEqual({
+      exitCode: 2,
+      text: 'error: accountId cannot be ".." (nothing sent)\n',
+    });
   });
 
   it("exits 3 on a network failure", () => {

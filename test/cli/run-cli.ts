@@ -64,6 +64,41 @@ export async function runInProcess(
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
 
+/** What an in-process run wrote, in order, to which stream. */
+export interface CapturedRun extends CliResult {
+  writes: { stream: "stdout" | "stderr"; text: string }[];
+}
+
+/**
+ * Runs `main` in-process, recording every write in order; `terminal` makes stdout and stderr terminals (one screen),
+ * as when a person runs the CLI by hand. Stdin is never a terminal.
+ */
+export async function runCaptured(
+  args: readonly string[],
+  { env = {}, terminal = false }: { env?: Record<string, string>; terminal?: boolean } = {},
+): Promise<CapturedRun> {
+  const writes: CapturedRun["writes"] = [];
+  const sink = (stream: "stdout" | "stderr") => ({ write: (text: string) => writes.push({ stream, text }) });
+  const io: CliIo = {
+    stdout: sink("stdout"),
+    stderr: sink("stderr"),
+    stdin: new PassThrough(),
+    env,
+    stdoutIsTTY: terminal,
+    stderrIsTTY: terminal,
+    stdinIsTTY: false,
+    onInterrupt: () => () => {},
+    readFile: async () => "",
+  };
+  const code = await main(["node", "admin-api-access", ...args], io);
+  const of = (stream: "stdout" | "stderr") =>
+    writes
+      .filter((w) => w.stream === stream)
+      .map((w) => w.text)
+      .join("");
+  return { code, stdout: of("stdout"), stderr: of("stderr"), writes };
+}
+
 /** What a `--format jsonl` run printed: one parsed value per line. */
 export function jsonLines(stdout: string): unknown[] {
   return stdout

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import type { ApiToken } from "../../index.js";
 import { type Auditor, type AuditReport, createAuditor, defaultAuditThresholds, hasFindings } from "../audit.js";
 import { useColor } from "../color.js";
@@ -9,8 +9,9 @@ import { isSectionFormat, recordChunks, sectionChunks } from "../format/audit-re
 import { rowKeeper } from "../format/finding-row.js";
 import { auditFormats, type OutputFormat } from "../format/output-format.js";
 import type { TextSink } from "../io.js";
+import { parseIsoDate } from "../iso-date.js";
+import { parseCount } from "../option-values.js";
 import { createProgress } from "../progress.js";
-import { parseCount } from "../token-filters.js";
 import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -19,12 +20,6 @@ interface AuditOptions {
   expiringDays: number;
   asOf?: Date;
   format: OutputFormat;
-}
-
-function parseDate(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError("expected an ISO 8601 date-time");
-  return date;
 }
 
 /** Feeds every page to the auditor, then writes its report; resolves whether anything was found. */
@@ -60,7 +55,11 @@ export function auditCommand(ctx: RunContext): Command {
         .default(defaultAuditThresholds.expiringDays),
     )
     .addOption(
-      new Option("--as-of <date-time>", "judge the tokens as of this time (default: now)").argParser(parseDate),
+      new Option(
+        "--as-of <date-time>",
+        "judge the tokens as of this time: an ISO 8601 date (midnight UTC), or date-time with Z or an offset " +
+          "(default: now)",
+      ).argParser(parseIsoDate),
     )
     .addOption(formatOption(auditFormats));
   withExamples(command, [
@@ -72,7 +71,7 @@ export function auditCommand(ctx: RunContext): Command {
   return command.action(async (_options, cmd: Command) => {
     const options = optionsOf<AuditOptions>(cmd);
     const { io, signal } = ctx;
-    const progress = createProgress(io.stderr, io.stderrIsTTY, "audit");
+    const progress = createProgress(ctx.statusLine, io.stderrIsTTY, "audit");
     const work = async ({ client, orgId }: Connection) => {
       const now = options.asOf ?? new Date();
       const thresholds = { staleDays: options.staleDays, expiringDays: options.expiringDays };

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { RunContext } from "../context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "../credentials.js";
 import { ExitCode } from "../exit-codes.js";
-import { parseCount } from "../token-filters.js";
+import { parseCount, parsePort, parsePositiveInt } from "../option-values.js";
 import { withExamples } from "./shared.js";
 
 interface SandboxCommandOptions {
@@ -37,9 +37,12 @@ Press Ctrl-C to stop.
 export function sandboxCommand(ctx: RunContext): Command {
   const command = new Command("sandbox")
     .description("Run a local, seeded fake of the API on 127.0.0.1 until Ctrl-C (no real org or key involved)")
-    .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").argParser(parseCount).default(0))
+    .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").argParser(parsePort).default(0))
     .addOption(new Option("--seed <n>", "seed of the generated data").argParser(parseCount))
-    .addOption(new Option("--tokens <n>", "how many user API tokens to generate").argParser(parseCount));
+    // Whole numbers >= 1, as for --sandbox-tokens: the two size the same sandbox.
+    .addOption(
+      new Option("--tokens <n>", "how many user API tokens to generate (default: 250)").argParser(parsePositiveInt),
+    );
   withExamples(command, [
     "admin-api-access sandbox --port 4010",
     "admin-api-access sandbox --port 4010 --seed 7 --tokens 2000",

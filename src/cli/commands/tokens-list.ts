@@ -9,8 +9,10 @@ import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { createRecordStream, isStreamable } from "../format/record-stream.js";
 import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
+import { parsePositiveInt } from "../option-values.js";
 import { createProgress } from "../progress.js";
-import { addListOptions, listQuery, parsePositiveInt } from "../token-filters.js";
+import { incompleteOutputNotice } from "../resume-hint.js";
+import { addListOptions, listQuery } from "../token-filters.js";
 import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -44,7 +46,7 @@ export function tokensListCommand(ctx: RunContext): Command {
     const query = listQuery(options);
     const { io, signal } = ctx;
     const { format } = options;
-    const progress = createProgress(io.stderr, io.stderrIsTTY, "tokens list");
+    const progress = createProgress(ctx.statusLine, io.stderrIsTTY, "tokens list");
     const render = (tokens: readonly ApiToken[]) => {
       const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
       io.stdout.write(renderRecords(records, format, useColor(io.stdoutIsTTY, io.env, options.color)));
@@ -63,7 +65,18 @@ export function tokensListCommand(ctx: RunContext): Command {
         return ExitCode.ok;
       }
       const stream = createRecordStream(io.stdout, format, tokenGrid);
-      for await (const page of tokenPages(client, orgId, query, walk)) stream.write(page);
+      let written = 0;
+      try {
+        for await (const page of tokenPages(client, orgId, query, walk)) {
+          stream.write(page);
+          written += page.length;
+        }
+      } catch (error) {
+        // What was written stays written: say so, and where to go on from.
+        const notice = incompleteOutputNotice(error, written, walk.limit);
+        if (notice) io.stderr.write(notice);
+        throw error;
+      }
       stream.end();
       return ExitCode.ok;
     };

@@ -1,9 +1,18 @@
 import type { Cell, Grid } from "./output-format.js";
 import { displayCell } from "./table.js";
 
-/** A cell that cannot break a Markdown table: pipes and backslashes escaped, control characters blanked. */
+// Every ASCII punctuation character but the hyphen: CommonMark lets a backslash make any of them literal, so no cell
+// can open a link, an image, an HTML tag, emphasis, code or a column, and with `:` and `.` escaped GitHub's
+// autolinks (https://..., www....) do not start either. A hyphen is significant only at the start of a line (a list, a
+// rule), where no cell is; left bare, ids and dates stay readable.
+const MARKDOWN_SIGNIFICANT = /[!-,./:-@[-`{-~]/g;
+
+/**
+ * A cell that renders as the text it holds: every Markdown-significant character escaped (a token label such as
+ * `[x](https://evil) <img src=...>` shows as that text, not as a link and an image), control characters blanked.
+ */
 export function markdownCell(cell: Cell): string {
-  return displayCell(cell).replace(/[\\|]/g, (c) => `\\${c}`);
+  return displayCell(cell).replace(MARKDOWN_SIGNIFICANT, (c) => `\\${c}`);
 }
 
 /** Renders a grid as a GitHub-flavoured Markdown table. */

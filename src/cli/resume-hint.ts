@@ -1,0 +1,21 @@
+import { AdminApiError } from "../index.js";
+
+/** A cursor as one shell word: as it is when it is plain (the usual base64url), else single-quoted. */
+function shellWord(text: string): string {
+  return /^[\w.~:=+/-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * What stderr says when a walk fails after part of its output was written: that the output is incomplete, and the
+ * `--cursor` that goes on from the page that failed (the SDK's `resumeCursor`). Undefined when nothing was written
+ * (running the command again is the whole fix) or the error carries no cursor.
+ */
+export function incompleteOutputNotice(error: unknown, written: number, limit: number): string | undefined {
+  if (!(error instanceof AdminApiError) || error.resumeCursor === undefined || written === 0) return undefined;
+  const rest = Number.isFinite(limit) ? ` and --limit ${limit - written}` : "";
+  return (
+    `The output is incomplete: ${written} token${written === 1 ? " was" : "s were"} written before the failure. ` +
+    `To fetch the rest, run the same command (same filters, sort and page size) with ` +
+    `--cursor ${shellWord(error.resumeCursor)}${rest}.\n`
+  );
+}

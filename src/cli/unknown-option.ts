@@ -1,0 +1,25 @@
+import { API_KEY_ENV } from "./credentials.js";
+
+/** Option names that look like they carry a secret: someone may have tried to pass the key on the command line. */
+const SECRET_NAME = /key|token|passw|secret|credential/i;
+
+// Commander's report of an unknown option, e.g. `error: unknown option '--api-key=ATCTT3x...'`, maybe followed by a
+// line "(Did you mean --x?)". The value runs from the first `=` to the last quote: it may hold quotes and newlines.
+const UNKNOWN_OPTION = /(unknown option '[^=]*?)=[\s\S]*'/;
+const UNKNOWN_NAME = /unknown option '-*([^'=]*)/;
+
+/** Why there is no option for the key, and where the key goes instead. */
+const noKeyOption = `There is deliberately no option for the API key (it would land in shell history and the process list): set ${API_KEY_ENV} or pass --api-key-file <path>.`;
+
+/**
+ * Commander's error text with the `=value` of every unknown option replaced by `=...`: an unknown `--api-key=...`
+ * must not echo a key into a CI log. An unknown option whose name looks secret also gets a line saying where the key
+ * goes. The value is dropped whatever the name: which names hold secrets cannot be known.
+ */
+export function redactUnknownOption(text: string): string {
+  const redacted = text.replace(UNKNOWN_OPTION, "$1=...'");
+  const name = UNKNOWN_NAME.exec(redacted)?.[1];
+  if (name === undefined || !SECRET_NAME.test(name)) return redacted;
+  const end = redacted.endsWith("\n") ? "\n" : "";
+  return `${redacted.slice(0, redacted.length - end.length)}\n${noKeyOption}${end}`;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { incompleteOutputNotice } from "../../src/cli/resume-hint.js";
+import { ServerError } from "../../src/index.js";
+
+const failedAt = (cursor: string | undefined) => Object.assign(new ServerError("HTTP 500"), { resumeCursor: cursor });
+
+describe("incompleteOutputNotice", () => {
+  it("says what was written and the cursor to go on from", () => {
+    expect(incompleteOutputNotice(failedAt("abc"), 1000, Number.POSITIVE_INFINITY)).toBe(
+      "The output is incomplete: 1000 tokens were written before the failure. To fetch the rest, run the same " +
+        "command (same filters, sort and page size) with --cursor abc.\n",
+    );
+  });
+
+  it("quotes a cursor the shell would split or expand", () => {
+    expect(incompleteOutputNotice(failedAt("a b'$c"), 1, Number.POSITIVE_INFINITY)).toContain(
+      `1 token was written before the failure. To fetch the rest, run the same command (same filters, sort and page size) with --cursor 'a b'\\''$c'.`,
+    );
+  });
+
+  it("says how much of a --limit is left", () => {
+    expect(incompleteOutputNotice(failedAt("abc"), 30, 100)).toContain("--cursor abc and --limit 70.");
+  });
+
+  it("says nothing when nothing was written, or the error carries no cursor", () => {
+    expect(incompleteOutputNotice(failedAt("abc"), 0, 100)).toBeUndefined();
+    expect(incompleteOutputNotice(failedAt(undefined), 5, 100)).toBeUndefined();
+    expect(incompleteOutputNotice(new Error("boom"), 5, 100)).toBeUndefined();
+  });
+});

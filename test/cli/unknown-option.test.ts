@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { redactUnknownOption } from "../../src/cli/unknown-option.js";
+
+describe("redactUnknownOption", () => {
+  it("drops the value of an unknown --name=value, whatever it holds", () => {
+    for (const value of ["hunter2", "a'b", "it's'quoted'", "two\nlines", "x=y"]) {
+      const text = redactUnknownOption(`error: unknown option '--bogus=${value}'\n`);
+      expect(text, value).toBe("error: unknown option '--bogus=...'\n");
+    }
+  });
+
+  it("keeps commander's suggestion, and leaves a message without a value as it is", () => {
+    expect(redactUnknownOption("error: unknown option '--formt=csv'\n(Did you mean --format?)\n")).toBe(
+      "error: unknown option '--formt=...'\n(Did you mean --format?)\n",
+    );
+    expect(redactUnknownOption("error: unknown option '--bogus'\n")).toBe("error: unknown option '--bogus'\n");
+    expect(redactUnknownOption("error: missing required argument 'id'\n")).toBe(
+      "error: missing required argument 'id'\n",
+    );
+  });
+
+  it.each(["--api-key", "--apikey", "--key", "--token", "--password", "--secret", "--API-KEY"])(
+    "says after an unknown %s where the key goes instead",
+    (flag) => {
+      const text = redactUnknownOption(`error: unknown option '${flag}=ATCTT3xREALKEY'\n`);
+      expect(text).not.toContain("REALKEY");
+      expect(text).toMatch(/^error: unknown option '.*=\.\.\.'\nThere is deliberately no option for the API key .*\n$/);
+    },
+  );
+
+  it("stays fast on a huge value", () => {
+    const started = performance.now();
+    expect(redactUnknownOption(`error: unknown option '--x=${"=".repeat(200_000)}'\n`)).toBe(
+      "error: unknown option '--x=...'\n",
+    );
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { runCaptured } from "./run-cli.js";
+
+describe.concurrent("help asked for", () => {
+  it.each([{ args: ["help"] }, { args: ["help", "audit"] }, { args: ["tokens", "help", "list"] }])(
+    "prints help for $args and exits 0",
+    async ({ args }) => {
+      const { code, stdout } = await runCaptured(args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: admin-api-access/);
+    },
+  );
+
+  it("exits 2 when a command group is run without its subcommand", async () => {
+    const { code, stderr } = await runCaptured(["tokens"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Usage: admin-api-access tokens/);
+  });
+});
+
+describe.concurrent("dates", () => {
+  it.each(["90", "Nov 5", "2026-02-30", "2026-11-01T09:30:00"])(
+    "refuses audit --as-of %j with exit 2, naming the option, before any request",
+    async (value) => {
+      const { code, stderr } = await runCaptured(["--sandbox", "audit", "--as-of", value]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`option '--as-of <date-time>' argument '${value}' is invalid`);
+      expect(stderr).toContain("expected an ISO 8601 date");
+    },
+  );
+
+  it("judges audit --as-of a date as of its midnight UTC", async () => {
+    const { code, stdout } = await runCaptured(["--sandbox", "audit", "--as-of", "2026-02-28", "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).generatedAt).toBe("2026-02-28T00:00:00.000Z");
+  });
+
+  it.each(["--created-at-from", "--created-at-to", "--last-active-at-from", "--last-active-at-to"])(
+    "refuses tokens list %s with an impossible date",
+    async (flag) => {
+      const { code, stderr } = await runCaptured(["--sandbox", "tokens", "list", flag, "2026-04-31"]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`option '${flag} <date-time>' argument '2026-04-31' is invalid`);
+    },
+  );
+});
+
+describe.concurrent("sandbox sizes and ports", () => {
+  it.each([
+    { args: ["sandbox", "--tokens", "0"] },
+    { args: ["--sandbox", "--sandbox-tokens", "0", "tokens", "count"] },
+  ])("refuses no tokens the same way from both options: $args", async ({ args }) => {
+    const { code, stderr } = await runCaptured(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain("expected a whole number >= 1");
+  });
+
+  it.each(["99999", "65536", "-1", "http"])(
+    "refuses sandbox --port %j with exit 2, naming the option",
+    async (port) => {
+      const { code, stderr } = await runCaptured(["sandbox", "--port", port]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`option '--port <n>' argument '${port}' is invalid`);
+      expect(stderr).not.toContain("Unexpected failure");
+    },
+  );
+});
+
+describe.concurrent("input the SDK refuses before sending anything", () => {
+  it("is a usage error with the SDK's message, not an unexpected failure", async () => {
+    const { code, stderr } = await runCaptured(["--sandbox", "service-accounts", "tokens", ".."]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: accountId cannot be ".." (nothing sent)\n');
+  });
+});
+
+describe.concurrent("an unknown option", () => {
+  const secret = "ATCTT3xREALKEY0123456789";
+
+  it.each(["--api-key", "--apikey", "--token", "--password", "--secret", "--key"])(
+    "never echoes the value of %s=... and says where the key goes",
+    async (flag) => {
+      const { code, stdout, stderr } = await runCaptured([`${flag}=${secret}`, "tokens", "count"]);
+      expect(code).toBe(2);
+      expect(stdout + stderr).not.toContain(secret);
+      expect(stdout + stderr).not.toContain("REALKEY");
+      expect(stderr).toContain(`unknown option '${flag}=...'`);
+      expect(stderr).toContain("deliberately no option for the API key");
+      expect(stderr).toContain("ATLASSIAN_ADMIN_API_KEY or pass --api-key-file");
+    },
+  );
+
+  it("says where the key goes for --api-key given apart from its value", async () => {
+    const { code, stderr } = await runCaptured(["tokens", "list", "--api-key", secret]);
+    expect(code).toBe(2);
+    expect(stderr).not.toContain(secret);
+    expect(stderr).toContain("deliberately no option for the API key");
+  });
+
+  it("never echoes the value of any other unknown --name=value either", async () => {
+    const { code, stderr } = await runCaptured(["tokens", "list", `--bogus=${secret}`]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: unknown option '--bogus=\.\.\.'\n/);
+    expect(stderr).not.toContain(secret);
+    expect(stderr).not.toContain("deliberately");
+  });
+});

@@ -13,7 +13,11 @@ function thrown(fn: () => unknown): unknown {
 
 const requestsSent: unknown[] = [];
 /** A client whose every request is recorded in `requestsSent`. */
-const client = () => testClient((request) => (requestsSent.push(request), json({}))).client;
+const client = () =>
+  testClient((request) => {
+    requestsSent.push(request);
+    return json({});
+  }).client;
 
 describe("query validation", () => {
   it.each([0, -1, 1.5, "10", Number.NaN, null])("refuses pageSize %j before any request", async (pageSize) => {

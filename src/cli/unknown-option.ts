@@ -7,6 +7,10 @@ const SECRET_NAME = /key|token|passw|secret|credential/i;
 // line "(Did you mean --x?)". The value runs from the first `=` to the last quote: it may hold quotes and newlines.
 const UNKNOWN_OPTION = /(unknown option '[^=]*?)=[\s\S]*'/;
 const UNKNOWN_NAME = /unknown option '-*([^'=]*)/;
+// Commander's report of an unknown command: `error: unknown command 'ATCTT3x...'`. A key pasted in the wrong place
+// lands here; a mistyped command name (letters and hyphens) is shown, anything else is not.
+const UNKNOWN_COMMAND = /(unknown command ')([\s\S]*)'/;
+const COMMAND_NAME = /^[a-z][a-z-]{0,39}$/i;
 
 /** Why there is no option for the key, and where the key goes instead. */
 const noKeyOption = `There is deliberately no option for the API key (it would land in shell history and the process list): set ${API_KEY_ENV} or pass --api-key-file <path>.`;
@@ -14,10 +18,15 @@ const noKeyOption = `There is deliberately no option for the API key (it would l
 /**
  * Commander's error text with the `=value` of every unknown option replaced by `=...`: an unknown `--api-key=...`
  * must not echo a key into a CI log. An unknown option whose name looks secret also gets a line saying where the key
- * goes. The value is dropped whatever the name: which names hold secrets cannot be known.
+ * goes. The value is dropped whatever the name: which names hold secrets cannot be known. An unknown command is
+ * shown only when it looks like a command name.
  */
 export function redactUnknownOption(text: string): string {
-  const redacted = text.replace(UNKNOWN_OPTION, "$1=...'");
+  const redacted = text
+    .replace(UNKNOWN_OPTION, "$1=...'")
+    .replace(UNKNOWN_COMMAND, (whole, start: string, name: string) =>
+      COMMAND_NAME.test(name) ? whole : `${start}...' (not shown: it is not a command name)`,
+    );
   const name = UNKNOWN_NAME.exec(redacted)?.[1];
   if (name === undefined || !SECRET_NAME.test(name)) return redacted;
   const end = redacted.endsWith("\n") ? "\n" : "";

@@ -28,11 +28,19 @@ describe("redactUnknownOption", () => {
     },
   );
 
-  it("stays fast on a huge value", () => {
-    const started = performance.now();
+  it("drops a huge value whole", () => {
     expect(redactUnknownOption(`error: unknown option '--x=${"=".repeat(200_000)}'\n`)).toBe(
       "error: unknown option '--x=...'\n",
     );
-    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("shows an unknown command that looks like a command name, and nothing of one that does not", () => {
+    expect(redactUnknownOption("error: unknown command 'tokns'\n(Did you mean tokens?)\n")).toBe(
+      "error: unknown command 'tokns'\n(Did you mean tokens?)\n",
+    );
+    for (const pasted of ["ATCTT3xFfGF0REALKEY=abc", "sk_live_123", "a b", "it's"]) {
+      const text = redactUnknownOption(`error: unknown command '${pasted}'\n`);
+      expect(text, pasted).toBe("error: unknown command '...' (not shown: it is not a command name)\n");
+    }
   });
 });

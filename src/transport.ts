@@ -117,12 +117,12 @@ function finish(attempt: Attempt, request: Request, state: RateLimitState, retri
   const where = `${request.method} ${new URL(request.url).pathname}`;
   if (outcome.kind === "timeout") {
     throw new TimeoutError(
-      `${where} timed out after ${tries}: the API did not answer in time. Retry later, or raise the timeout option.`,
+      `${where} timed out after ${tries}: the API did not answer in time. Retry later, or raise the timeout.`,
       init,
     );
   }
   throw new ConnectionError(
-    `${where} failed after ${tries}: could not reach the API (${String(cause)}). Check the network and baseUrl, then retry.`,
+    `${where} failed after ${tries}: could not reach the API (${String(cause)}). Check the network and the base URL, then retry.`,
     init,
   );
 }

@@ -24,6 +24,7 @@ export async function connect(
     userAgent: `atlassian-admin-api-access-cli/${ctx.version}`,
     logger: retryLogger({ onWait, onLine }),
     logLevel: "info",
+    timeout: options.timeout,
   } as const;
   if (options.sandbox) {
     // Loaded only on demand: a normal run never pulls in the sandbox's server code.

@@ -9,6 +9,8 @@ export interface GlobalOptions {
   sandbox?: boolean;
   /** User tokens the embedded sandbox seeds; only with `sandbox`. */
   sandboxTokens?: number;
+  /** Per-attempt timeout in ms, for the client. */
+  timeout?: number;
   verbose?: boolean;
   color: boolean;
 }

@@ -38,6 +38,12 @@ export function buildProgram(ctx: RunContext): Command {
         parsePositiveInt,
       ),
     )
+    .addOption(
+      new Option(
+        "--timeout <ms>",
+        "per-attempt timeout in ms, re-armed for each of the 4 attempts a request gets (default: 30000)",
+      ).argParser(parsePositiveInt),
+    )
     .option("--verbose", "on failure, also print status, request id and stack")
     .addOption(new Option("--no-color", "no colour (also off when NO_COLOR is set or stdout is not a terminal)"))
     .addHelpText("after", `\n${credentialsHelp}\n\n${exitCodeHelp()}`);

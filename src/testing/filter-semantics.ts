@@ -2,6 +2,8 @@
  * The one place that says what the token filters and `sort` mean in the sandbox. The real API does not document
  * them (see openapi/admin-api-access.yaml, "unconfirmed"); docs/sandbox.md repeats these rules for users.
  */
+
+import { parseIsoInstant } from "../iso-instant.js";
 import type { ApiToken, ApiTokenCountQuery } from "../types.js";
 import { BadRequestError } from "./bad-request-error.js";
 
@@ -94,9 +96,13 @@ function dateFilter(field: DateField, query: ApiTokenCountQuery, now: Date): Pre
 function instant(field: DateField, suffix: string, param: (s: string) => string | number | undefined) {
   const raw = param(suffix);
   if (raw === undefined) return undefined;
-  const time = Date.parse(String(raw));
-  if (Number.isNaN(time)) {
-    throw new BadRequestError(`${field}${suffix}`, `${field}${suffix} must be an ISO 8601 date-time, got '${raw}'`);
+  // Strict: a value without a zone read in the machine's own would make a test pass on one machine and fail on another.
+  const time = parseIsoInstant(String(raw));
+  if (time === undefined) {
+    throw new BadRequestError(
+      `${field}${suffix}`,
+      `${field}${suffix} must be an ISO 8601 date (2026-11-01, midnight UTC) or date-time with Z or an offset, got '${raw}'`,
+    );
   }
   return time;
 }

@@ -47,15 +47,37 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) Object.assign(resolved, { [key]: value });
   }
-  const counts = { tokens: resolved.tokens, serviceAccounts: resolved.serviceAccounts, latencyMs: resolved.latencyMs };
+  const counts = { tokens: resolved.tokens, serviceAccounts: resolved.serviceAccounts };
   for (const [name, value] of Object.entries(counts)) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`Sandbox option ${name} must be an integer >= 0`);
   }
+  // Waits are timers: a longer one would fire after 1 ms, with a TimeoutOverflowWarning.
+  if (!isIntegerIn(resolved.latencyMs, 0, MAX_TIMER_MS))
+    throw new RangeError(`Sandbox option latencyMs must be an integer from 0 to ${MAX_TIMER_MS}`);
+  if (!isIntegerIn(resolved.seed, 0, 2 ** 32 - 1))
+    throw new RangeError("Sandbox option seed must be an integer from 0 to 2^32 - 1 (other values repeat those data)");
   if (!(resolved.faultRate >= 0 && resolved.faultRate <= 1))
     throw new RangeError("Sandbox option faultRate must be in 0..1");
-  if (resolved.rateLimit && !(resolved.rateLimit.limit >= 1 && resolved.rateLimit.windowMs > 0)) {
-    throw new RangeError("Sandbox option rateLimit needs limit >= 1 and windowMs > 0");
+  const limit = resolved.rateLimit;
+  if (
+    limit &&
+    !(isIntegerIn(limit.limit, 1, Number.MAX_SAFE_INTEGER) && isIntegerIn(limit.windowMs, 1, MAX_TIMER_MS))
+  ) {
+    throw new RangeError(`Sandbox option rateLimit needs integers limit >= 1 and windowMs from 1 to ${MAX_TIMER_MS}`);
   }
-  if (Number.isNaN(resolved.now.getTime())) throw new RangeError("Sandbox option now must be a valid Date");
+  if (!(resolved.now instanceof Date) || Number.isNaN(resolved.now.getTime()))
+    throw new RangeError("Sandbox option now must be a valid Date");
+  // The key clients send as a Bearer token: one that no header can carry would refuse every request.
+  if (typeof resolved.apiKey !== "string" || !/^[\x21-\x7e]+$/.test(resolved.apiKey))
+    throw new RangeError("Sandbox option apiKey must be a non-empty string of printable ASCII without spaces");
+  if (typeof resolved.orgId !== "string" || resolved.orgId === "")
+    throw new RangeError("Sandbox option orgId must be a non-empty string");
   return resolved;
+}
+
+/** The longest a timer can wait, in ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function isIntegerIn(value: unknown, min: number, max: number): boolean {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 }

@@ -1,8 +1,10 @@
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isBearer } from "./bearer-auth.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
+import { errorBody } from "./error-body.js";
 import { type Fault, faultMatches } from "./fault.js";
 import { distort, faultAnswer, isStandalone, randomFault } from "./fault-answers.js";
 import { createPrng } from "./prng.js";
@@ -25,6 +27,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const queued: Fault[] = [];
   const sockets = new Set<Socket>();
   const closing = new AbortController();
+  // Every request waiting out its latency listens on this one signal: many in flight at once is normal, not a leak.
+  setMaxListeners(0, closing.signal);
 
   const takeFault = (method: string, path: string): Fault | undefined => {
     const index = queued.findIndex((fault) => faultMatches(fault, method, path));
@@ -48,7 +52,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
     requests.push(entry);
     const fault = takeFault(method, path);
-    await sleep(o.latencyMs + (fault?.delayMs ?? 0), undefined, { signal: closing.signal });
+    const wait = o.latencyMs + (fault?.delayMs ?? 0);
+    if (wait > 0) await sleep(wait, undefined, { signal: closing.signal });
     if (fault?.kind === "reset") return void req.socket.destroy();
     if (fault?.kind === "hang") return;
     let answer: WireAnswer;
@@ -58,6 +63,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const budget = rateLimit?.();
       if (budget && !budget.allowed) {
         answer = rateLimitedAnswer(budget.headers);
+        // A fault that distorts a real answer has none to distort here: it waits for the next request that gets one.
+        if (fault) queued.unshift(fault);
       } else {
         const reply = await handleApiRequest(api, {
           method,
@@ -75,9 +82,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const server = createServer((req, res) => {
-    serve(req, res).catch(() => {
-      // Only an abort by close() or a client gone mid-request lands here; the socket is already being torn down.
-      req.socket.destroy();
+    serve(req, res).catch((error: unknown) => {
+      // An abort by close() or a client gone mid-request: the socket is already being torn down.
+      if (closing.signal.aborted || res.headersSent || req.socket.destroyed) return void req.socket.destroy();
+      // Anything else is the sandbox's own failure: said, not hidden behind a reset the client would retry.
+      const body = errorBody(500, `Sandbox error: ${error instanceof Error ? error.message : String(error)}`);
+      res.writeHead(500, { ...corsHeaders, "content-type": "application/json" }).end(JSON.stringify(body));
     });
   });
   server.on("connection", (socket) => {

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "commander";
 import { describe, expect, it } from "vitest";
-import { parseIsoDate, parseIsoDateText, parseIsoInstant } from "../../src/cli/iso-date.js";
+import { parseIsoDate, parseIsoDateText } from "../../src/cli/iso-date.js";
+import { parseIsoInstant } from "../../src/iso-instant.js";
 
 describe("parseIsoInstant", () => {
   it("reads a date as midnight UTC", () => {

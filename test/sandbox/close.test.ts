@@ -29,4 +29,19 @@ describe("sandbox close", () => {
   it("refuses unknown options", async () => {
     await expect(startSandbox({ tokenz: 3 } as never)).rejects.toThrow(/tokenz/);
   });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["rateLimit", { rateLimit: { limit: 3, windowMs: Number.POSITIVE_INFINITY } }],
+    ["rateLimit", { rateLimit: { limit: 1.5, windowMs: 1000 } }],
+    ["seed", { seed: 1.9 }],
+    ["seed", { seed: 2 ** 32 + 1 }],
+    ["seed", { seed: Number.NaN }],
+    ["latencyMs", { latencyMs: 3e9 }],
+    ["now", { now: "2026-01-01" }],
+    ["apiKey", { apiKey: "" }],
+    ["apiKey", { apiKey: "a b" }],
+    ["orgId", { orgId: "" }],
+  ])("refuses an out-of-range %s at start (%j), naming it", async (name, options) => {
+    await expect(startSandbox(options as never)).rejects.toThrow(new RegExp(`Sandbox option ${name} `));
+  });
 });

@@ -25,6 +25,40 @@ describe("sandbox rate limiting", () => {
   });
 });
 
+describe("sandbox rate limiting with faults", () => {
+  it("keeps a queued distorting fault for the first request the rate limit lets through", async () => {
+    const sb = await startSandbox({ tokens: 5, rateLimit: { limit: 1, windowMs: 300 } });
+    try {
+      expect((await call(sb, "/api-tokens")).status).toBe(200);
+      sb.fault({ kind: "truncated-json" });
+      expect((await call(sb, "/api-tokens")).status).toBe(429);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      const distorted = await call(sb, "/api-tokens");
+      expect(distorted.status).toBe(200);
+      await expect(distorted.json()).rejects.toThrow(SyntaxError);
+      expect(await (await call(sb, "/api-tokens/count")).status).toBe(429);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it("lets many requests wait out their latency at once without a listener-leak warning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const sb = await startSandbox({ tokens: 5, latencyMs: 20 });
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => call(sb, "/api-tokens/count")));
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      process.off("warning", onWarning);
+      await sb.close();
+    }
+  });
+});
+
 describe("sandbox without a rate limit", () => {
   it("sends no X-RateLimit headers by default", async () => {
     const sb = await startSandbox({ tokens: 1 });

@@ -52,6 +52,26 @@ describe("sandbox request validation", () => {
     expect(sb.tokens()).toHaveLength(before);
   });
 
+  it.each(["2026-10-01T00:00:00", "2026/10/01", "October 1, 2026", "1", "2026-02-30"])(
+    "answers 400 to a range bound that is not an ISO 8601 instant with a zone (%s): no machine time zone applies",
+    async (value) => {
+      const path = `/api-tokens/count?lastActiveAtSearchType=range&lastActiveAtFrom=${encodeURIComponent(value)}`;
+      expect(await detailOf(await call(sb, path))).toMatch(/^lastActiveAtFrom must be an ISO 8601 date/);
+    },
+  );
+
+  it.each(["2026-10-01", "2026-10-01T00:00:00Z", "2026-10-01T02:00:00+02:00"])(
+    "reads the range bound %s as midnight UTC",
+    async (value) => {
+      const from = Date.parse("2026-10-01T00:00:00Z");
+      const expected = sb.tokens().filter((t) => Date.parse(t.createdAt) >= from).length;
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(sb.tokens().length);
+      const path = `/api-tokens/count?createdAtSearchType=range&createdAtFrom=${encodeURIComponent(value)}`;
+      expect(await (await call(sb, path)).json()).toBe(expected);
+    },
+  );
+
   it("answers 400 to more than 100 service account ids", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
     const response = await call(sb, "/service-accounts/count", { method: "POST", body: JSON.stringify(ids) });

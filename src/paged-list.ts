@@ -18,6 +18,10 @@ export interface Page<Item> {
 /** Fetches the page at `cursor` (undefined: the first page); `signal` aborts it when the walk ends early. */
 export type FetchPage<Item> = (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<Item>>;
 
+/**
+ * What `apiTokens.list` returns; `instanceof PagedList` tells it apart. Built by the client: the constructor takes the
+ * function that fetches one page.
+ */
 export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<Item> {
   readonly #fetchPage: FetchPage<Item>;
   readonly #startCursor: string | undefined;

@@ -21,7 +21,14 @@ export type ServiceAccountCredentialCount = Schemas["ServiceAccountCredentialCou
 /** The body of any error response (permissive: every field optional). */
 export type ErrorResponse = Schemas["ErrorResponse"];
 
-type QueryOf<Id extends keyof operations> = NonNullable<operations[Id]["parameters"]["query"]>;
+/** An operation's query exactly as the generated schema types it: what is handed to openapi-fetch. */
+export type SentQuery<Id extends keyof operations> = NonNullable<operations[Id]["parameters"]["query"]>;
+
+/**
+ * An operation's query as the generated schema types it, each parameter also taking `undefined` (skipped, not sent),
+ * so `{ status: process.env.STATUS }` compiles under `exactOptionalPropertyTypes`, as the options objects do.
+ */
+type QueryOf<Id extends keyof operations> = { [K in keyof SentQuery<Id>]?: SentQuery<Id>[K] | undefined };
 
 /** Filters, sort and paging of `apiTokens.list` (every query parameter of getAllApiTokensByOrgId). */
 export type ApiTokenListQuery = QueryOf<"getAllApiTokensByOrgId">;

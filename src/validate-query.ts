@@ -1,36 +1,54 @@
 /** Query values the client can check before sending: the API has answered 500, not 400, to bad filter values. */
 import { InvalidInputError } from "./errors.js";
-import type { ApiTokenCountQuery, ApiTokenListQuery, ServiceAccountTokenQuery } from "./types.js";
+import type { operations } from "./generated/admin-api-access.js";
+import type { ApiTokenCountQuery, ApiTokenListQuery, SentQuery, ServiceAccountTokenQuery } from "./types.js";
 
-/** Integer parameters, with their minimum. */
-const INTEGERS: Record<string, number> = { pageSize: 1, createdAtValue: 0, lastActiveAtValue: 0 };
+/**
+ * How each parameter of a query type is checked, derived from its generated type: a parameter of another type (a
+ * boolean, say) maps to `never`, so a spec that adds one fails tsc here until this file learns to check it.
+ */
+type Kinds<Query> = {
+  [K in keyof Query]-?: NonNullable<Query[K]> extends number
+    ? "integer"
+    : NonNullable<Query[K]> extends string
+      ? "string"
+      : never;
+};
 
-/** The filters of list and count: `satisfies` makes tsc fail when the spec's set of names changes. */
+/** The filters of list and count: `satisfies` makes tsc fail when the spec's names or types change. */
 const filters = {
-  q: 1,
-  status: 1,
-  createdAtSearchType: 1,
-  createdAtUom: 1,
-  createdAtValue: 1,
-  createdAtFrom: 1,
-  createdAtTo: 1,
-  createdAtRangeFrom: 1,
-  createdAtRangeTo: 1,
-  lastActiveAtSearchType: 1,
-  lastActiveAtUom: 1,
-  lastActiveAtValue: 1,
-  lastActiveAtFrom: 1,
-  lastActiveAtTo: 1,
-  lastActiveAtRangeFrom: 1,
-  lastActiveAtRangeTo: 1,
-} as const satisfies Record<keyof ApiTokenCountQuery, 1>;
+  q: "string",
+  status: "string",
+  createdAtSearchType: "string",
+  createdAtUom: "string",
+  createdAtValue: "integer",
+  createdAtFrom: "string",
+  createdAtTo: "string",
+  createdAtRangeFrom: "string",
+  createdAtRangeTo: "string",
+  lastActiveAtSearchType: "string",
+  lastActiveAtUom: "string",
+  lastActiveAtValue: "integer",
+  lastActiveAtFrom: "string",
+  lastActiveAtTo: "string",
+  lastActiveAtRangeFrom: "string",
+  lastActiveAtRangeTo: "string",
+} as const satisfies Kinds<ApiTokenCountQuery>;
 
 /** The query parameters of each method that takes a query, named as its type is. */
 export const queryParameters = {
-  ApiTokenListQuery: { ...filters, sort: 1, pageSize: 1, cursor: 1 } satisfies Record<keyof ApiTokenListQuery, 1>,
+  ApiTokenListQuery: {
+    ...filters,
+    sort: "string",
+    pageSize: "integer",
+    cursor: "string",
+  } satisfies Kinds<ApiTokenListQuery>,
   ApiTokenCountQuery: filters,
-  ServiceAccountTokenQuery: { tokenLabel: 1 } satisfies Record<keyof ServiceAccountTokenQuery, 1>,
+  ServiceAccountTokenQuery: { tokenLabel: "string" } satisfies Kinds<ServiceAccountTokenQuery>,
 } as const;
+
+/** The smallest value of an integer parameter: 0 unless listed (the spec gives no minimum; a page has at least 1). */
+const MINIMUM: Record<string, number> = { pageSize: 1 };
 
 /**
  * Throws InvalidInputError naming the first parameter that the method does not take (a typo would otherwise be sent,
@@ -49,11 +67,22 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
           "Send anything else through client.raw.",
       );
     }
-    const min = INTEGERS[name];
-    if (min === undefined) {
+    if ((known as Record<string, string>)[name] === "string") {
       if (typeof value !== "string") throw new InvalidInputError(name, `${name} must be a string; got ${typeof value}`);
-    } else if (!Number.isInteger(value) || (value as number) < min) {
-      throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${JSON.stringify(value)}`);
+    } else {
+      const min = MINIMUM[name] ?? 0;
+      if (!Number.isInteger(value) || (value as number) < min)
+        throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${JSON.stringify(value)}`);
     }
   }
+}
+
+/**
+ * A checked query as openapi-fetch's types want it: an `undefined` value, which the public types allow, is one its
+ * query serializer skips, exactly as an absent key.
+ */
+export function sendable<Id extends keyof operations>(
+  query: { [K in keyof SentQuery<Id>]?: SentQuery<Id>[K] | undefined },
+): SentQuery<Id> {
+  return query as SentQuery<Id>;
 }

@@ -5,7 +5,7 @@ import { nextCursor } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
-import { assertQuery } from "../validate-query.js";
+import { assertQuery, sendable } from "../validate-query.js";
 import { assertRequestOptions } from "../validate-request-options.js";
 
 /**
@@ -45,7 +45,10 @@ export function apiTokens(ctx: CallContext) {
           signal,
           (init) =>
             ctx.raw.GET("/orgs/{orgId}/api-tokens", {
-              params: { path: { orgId }, query: cursor === undefined ? sent : { ...sent, cursor } },
+              params: {
+                path: { orgId },
+                query: sendable<"getAllApiTokensByOrgId">(cursor === undefined ? sent : { ...sent, cursor }),
+              },
               ...init,
             }),
           checkPage,
@@ -64,7 +67,11 @@ export function apiTokens(ctx: CallContext) {
         ctx,
         "getApiTokenCountByOrgId",
         options.signal,
-        (init) => ctx.raw.GET("/orgs/{orgId}/api-tokens/count", { params: { path: { orgId }, query }, ...init }),
+        (init) =>
+          ctx.raw.GET("/orgs/{orgId}/api-tokens/count", {
+            params: { path: { orgId }, query: sendable<"getApiTokenCountByOrgId">(query) },
+            ...init,
+          }),
         (data) =>
           Number.isInteger(data) ? undefined : `the count is not an integer (${JSON.stringify(data)?.slice(0, 50)})`,
       );

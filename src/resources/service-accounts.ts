@@ -10,7 +10,7 @@ import type {
   ServiceAccountTokenCounts,
   ServiceAccountTokenQuery,
 } from "../types.js";
-import { assertQuery } from "../validate-query.js";
+import { assertQuery, sendable } from "../validate-query.js";
 import { assertRequestOptions } from "../validate-request-options.js";
 import type { RequestOptions } from "./api-tokens.js";
 
@@ -76,7 +76,7 @@ export function serviceAccounts(ctx: CallContext) {
         options.signal,
         (init) =>
           ctx.raw.GET("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
-            params: { path: { orgId, accountId }, query },
+            params: { path: { orgId, accountId }, query: sendable<"getServiceAccountApiToken">(query) },
             ...init,
           }),
         (data) => (Array.isArray(data) ? undefined : "the token list is not an array"),

@@ -4,6 +4,9 @@ import {
   type ApiTokenListQuery,
   createClient,
   type Page,
+  type PagedList,
+  type PageLinks,
+  type paths,
   type ServiceAccountCredentialCount,
 } from "../../src/index.js";
 
@@ -22,6 +25,23 @@ describe("facade types", () => {
     for await (const token of list) expectTypeOf(token).toEqualTypeOf<ApiToken>();
     for await (const page of list.pages()) expectTypeOf(page.data).toEqualTypeOf<ApiToken[]>();
     expectTypeOf(list.toArray({ limit: 5 })).resolves.toEqualTypeOf<ApiToken[]>();
+  });
+
+  it("takes undefined for any query parameter under exactOptionalPropertyTypes, as the options objects do", () => {
+    const status = process.env.STATUS;
+    expectTypeOf(client.apiTokens.count("org", { status, q: undefined })).resolves.toEqualTypeOf<number>();
+    expectTypeOf(client.apiTokens.list("org", { pageSize: undefined, status })).toEqualTypeOf<PagedList<ApiToken>>();
+    expectTypeOf(client.serviceAccounts.listTokens("org", "sa", { tokenLabel: status })).resolves.toEqualTypeOf<
+      ApiToken[]
+    >();
+  });
+
+  it("types a page's links as possibly absent, and exports PagedList as a value and the schema's paths", async () => {
+    const page = await client.apiTokens.list("org");
+    expectTypeOf(page.links).toEqualTypeOf<PageLinks | undefined>();
+    expectTypeOf(client.apiTokens.list("org")).toMatchTypeOf<PagedList<ApiToken>>();
+    expectTypeOf<"/orgs/{orgId}/api-tokens/count">().toMatchTypeOf<keyof paths>();
+    expectTypeOf<"/orgs/{orgId}/no-such-path">().not.toMatchTypeOf<keyof paths>();
   });
 
   it("resolves count to a number", () => {

@@ -84,6 +84,20 @@ describe("query validation", () => {
     expect(requestsSent).toHaveLength(0);
   });
 
+  it("sends nothing for a query parameter set to undefined", async () => {
+    const { client, requests } = testClient(() => json(4));
+    await expect(client.apiTokens.count(ORG, { status: undefined, q: "deploy" })).resolves.toBe(4);
+    expect([...(requests[0]?.query.keys() ?? [])]).toEqual(["q"]);
+  });
+
+  it("refuses a query parameter of the wrong kind, as the spec types it", async () => {
+    const { client } = testClient(() => json(4));
+    await expect(client.apiTokens.count(ORG, { createdAtValue: "7" } as never)).rejects.toMatchObject({
+      parameter: "createdAtValue",
+      message: 'createdAtValue must be an integer >= 0; got "7"',
+    });
+  });
+
   it("takes a real AbortSignal and a startCursor", async () => {
     const { client, requests } = testClient(() => json({ data: [], links: {} }));
     const page = await client.apiTokens.list(ORG, {}, { signal: new AbortController().signal, startCursor: "c9" });

@@ -40,7 +40,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (isPreflight(req)) return void res.writeHead(204, preflightHeaders(req)).end();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = (req.method ?? "GET").toUpperCase();
-    const path = url.pathname.startsWith(`${apiRoot}/`) ? url.pathname.slice(apiRoot.length) : url.pathname;
+    // Without trailing slashes, as the spec writes paths: the router serves `/count/` as `/count`, so faults match it too.
+    const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
+    const path = pathname.startsWith(`${apiRoot}/`) ? pathname.slice(apiRoot.length) : pathname;
     const text = await readBody(req);
     const entry: RecordedRequest = {
       method,

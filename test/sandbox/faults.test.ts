@@ -45,6 +45,13 @@ describe("sandbox faults", () => {
     expect((await call(sb, "/api-tokens/count")).status).toBe(200);
   });
 
+  it("matches a fault's path against a request with a trailing slash, and records the path without it", async () => {
+    sb.fault({ kind: "server-error", status: 503, match: { path: `/orgs/${sb.orgId}/api-tokens/count` } });
+    const response = await call(sb, "/api-tokens/count/");
+    expect(response.status).toBe(503);
+    expect(sb.requests.at(-1)?.path).toBe(`/orgs/${sb.orgId}/api-tokens/count`);
+  });
+
   it("keeps a fault with a match for the request it matches", async () => {
     sb.fault({ kind: "server-error", status: 500, match: { method: "POST" } });
     expect((await call(sb, "/api-tokens/count")).status).toBe(200);

@@ -105,6 +105,9 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   };
 }
 
+/** What an Authorization header can carry as the key: one word of printable ASCII. */
+export const API_KEY_SHAPE = /^[\x21-\x7e]+$/;
+
 /**
  * The key as sent: surrounding whitespace (a key file's final newline) dropped, anything else that cannot be in an
  * Authorization header refused. No message quotes the key.
@@ -114,7 +117,7 @@ export function apiKeyOf(options: Pick<ClientOptions, "apiKey">): string {
   if (key === "") {
     throw new InvalidInputError("apiKey", "createClient needs apiKey: an organization API key (a non-empty string)");
   }
-  if (!/^[\x21-\x7e]+$/.test(key)) {
+  if (!API_KEY_SHAPE.test(key)) {
     throw new InvalidInputError("apiKey", "apiKey must be one line of printable ASCII, without spaces");
   }
   return key;

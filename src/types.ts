@@ -28,7 +28,7 @@ export type SentQuery<Id extends keyof operations> = NonNullable<operations[Id][
  * An operation's query as the generated schema types it, each parameter also taking `undefined` (skipped, not sent),
  * so `{ status: process.env.STATUS }` compiles under `exactOptionalPropertyTypes`, as the options objects do.
  */
-type QueryOf<Id extends keyof operations> = { [K in keyof SentQuery<Id>]?: SentQuery<Id>[K] | undefined };
+export type QueryOf<Id extends keyof operations> = { [K in keyof SentQuery<Id>]?: SentQuery<Id>[K] | undefined };
 
 /** Filters, sort and paging of `apiTokens.list` (every query parameter of getAllApiTokensByOrgId). */
 export type ApiTokenListQuery = QueryOf<"getAllApiTokensByOrgId">;

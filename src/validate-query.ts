@@ -1,7 +1,7 @@
 /** Query values the client can check before sending: the API has answered 500, not 400, to bad filter values. */
 import { InvalidInputError } from "./errors.js";
 import type { operations } from "./generated/admin-api-access.js";
-import type { ApiTokenCountQuery, ApiTokenListQuery, SentQuery, ServiceAccountTokenQuery } from "./types.js";
+import type { ApiTokenCountQuery, ApiTokenListQuery, QueryOf, SentQuery, ServiceAccountTokenQuery } from "./types.js";
 
 /**
  * How each parameter of a query type is checked, derived from its generated type: a parameter of another type (a
@@ -81,8 +81,6 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
  * A checked query as openapi-fetch's types want it: an `undefined` value, which the public types allow, is one its
  * query serializer skips, exactly as an absent key.
  */
-export function sendable<Id extends keyof operations>(
-  query: { [K in keyof SentQuery<Id>]?: SentQuery<Id>[K] | undefined },
-): SentQuery<Id> {
+export function sendable<Id extends keyof operations>(query: QueryOf<Id>): SentQuery<Id> {
   return query as SentQuery<Id>;
 }

@@ -86,6 +86,14 @@ export async function handleApiRequest(api: OpenAPIBackend, request: ApiRequest)
   try {
     return (await api.handleRequest(request)) as Reply;
   } catch (error) {
-    return { status: 500, body: errorBody(500, `Sandbox error: ${(error as Error).message}`) };
+    return sandboxFailure(error);
   }
+}
+
+/** The answer to a request the sandbox itself failed on: a 500 that says so, never a crash or a silent reset. */
+export function sandboxFailure(error: unknown): Failure {
+  return {
+    status: 500,
+    body: errorBody(500, `Sandbox error: ${error instanceof Error ? error.message : String(error)}`),
+  };
 }

@@ -1,3 +1,6 @@
+import { MAX_TIMER_MS } from "../delay.js";
+import { API_KEY_SHAPE } from "../options.js";
+
 /** Options of startSandbox. Every field is optional; `resolveSandboxOptions` fills in the defaults. */
 export interface SandboxOptions {
   /** Seed of every random choice (data and random faults). @default 1 */
@@ -68,15 +71,12 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
   if (!(resolved.now instanceof Date) || Number.isNaN(resolved.now.getTime()))
     throw new RangeError("Sandbox option now must be a valid Date");
   // The key clients send as a Bearer token: one that no header can carry would refuse every request.
-  if (typeof resolved.apiKey !== "string" || !/^[\x21-\x7e]+$/.test(resolved.apiKey))
+  if (typeof resolved.apiKey !== "string" || !API_KEY_SHAPE.test(resolved.apiKey))
     throw new RangeError("Sandbox option apiKey must be a non-empty string of printable ASCII without spaces");
   if (typeof resolved.orgId !== "string" || resolved.orgId === "")
     throw new RangeError("Sandbox option orgId must be a non-empty string");
   return resolved;
 }
-
-/** The longest a timer can wait, in ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;

@@ -4,14 +4,13 @@ import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isBearer } from "./bearer-auth.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
-import { errorBody } from "./error-body.js";
 import { type Fault, faultMatches } from "./fault.js";
 import { distort, faultAnswer, isStandalone, randomFault } from "./fault-answers.js";
 import { createPrng } from "./prng.js";
 import { createRateLimiter, rateLimitedAnswer } from "./rate-limiter.js";
 import { toWire, type WireAnswer } from "./reply.js";
 import type { RecordedRequest, Sandbox } from "./sandbox.js";
-import { apiRoot, createSandboxApi, handleApiRequest } from "./sandbox-api.js";
+import { apiRoot, createSandboxApi, handleApiRequest, sandboxFailure } from "./sandbox-api.js";
 import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options.js";
 import { seedData } from "./seed-data.js";
 
@@ -80,7 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     }
     entry.status = answer.status;
-    res.writeHead(answer.status, { ...corsHeaders, ...answer.headers }).end(answer.body);
+    send(res, answer);
   };
 
   const server = createServer((req, res) => {
@@ -88,8 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // An abort by close() or a client gone mid-request: the socket is already being torn down.
       if (closing.signal.aborted || res.headersSent || req.socket.destroyed) return void req.socket.destroy();
       // Anything else is the sandbox's own failure: said, not hidden behind a reset the client would retry.
-      const body = errorBody(500, `Sandbox error: ${error instanceof Error ? error.message : String(error)}`);
-      res.writeHead(500, { ...corsHeaders, "content-type": "application/json" }).end(JSON.stringify(body));
+      send(res, toWire(sandboxFailure(error)));
     });
   });
   server.on("connection", (socket) => {
@@ -145,4 +143,9 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** Writes `answer`, with the CORS headers every answer carries. */
+function send(res: ServerResponse, answer: WireAnswer): void {
+  res.writeHead(answer.status, { ...corsHeaders, ...answer.headers }).end(answer.body);
 }

@@ -36,7 +36,7 @@ describe("sandbox rate limiting with faults", () => {
       const distorted = await call(sb, "/api-tokens");
       expect(distorted.status).toBe(200);
       await expect(distorted.json()).rejects.toThrow(SyntaxError);
-      expect(await (await call(sb, "/api-tokens/count")).status).toBe(429);
+      expect((await call(sb, "/api-tokens/count")).status).toBe(429);
     } finally {
       await sb.close();
     }

@@ -1,5 +1,6 @@
 /** The error hierarchy: one base class carrying the request and response, one-line subclasses per cause. */
 import type { RateLimitInfo } from "./rate-limit.js";
+import type { ServiceAccountTokenCounts } from "./types.js";
 
 /** The request an error is about, redacted: the Authorization header keeps its scheme, never the key. */
 export interface RedactedRequest {
@@ -33,8 +34,8 @@ export class AdminApiError extends Error {
   readonly rateLimit: RateLimitInfo | undefined;
   /** In a pagination walk: the cursor to pass as `startCursor` to resume where the walk failed. */
   resumeCursor: string | undefined;
-  /** In a fan-out (countTokens): the merged results of the requests that succeeded. */
-  partialResult: unknown;
+  /** In a fan-out (countTokens): the merged results of the requests that succeeded; undefined elsewhere. */
+  partialResult: ServiceAccountTokenCounts | undefined;
 
   constructor(message: string, init: AdminApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });

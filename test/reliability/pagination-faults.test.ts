@@ -114,7 +114,6 @@ describe("fan-out", () => {
       (e: unknown) => e,
     )) as AdminApiError;
     expect(error).toBeInstanceOf(ServerError);
-    const partial = error.partialResult as { validServiceAccountIds: unknown[] };
-    expect(partial.validServiceAccountIds).toHaveLength(100);
+    expect(error.partialResult?.validServiceAccountIds).toHaveLength(100);
   });
 });

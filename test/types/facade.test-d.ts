@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  AdminApiError,
   type ApiToken,
   type ApiTokenListQuery,
   createClient,
@@ -8,6 +9,7 @@ import {
   type PageLinks,
   type paths,
   type ServiceAccountCredentialCount,
+  type ServiceAccountTokenCounts,
 } from "../../src/index.js";
 
 const client = createClient({ apiKey: "key" });
@@ -97,5 +99,10 @@ describe("facade types", () => {
     createClient({ apiKey: "key", retries: 2 });
     // @ts-expect-error apiKey is required
     createClient({ baseUrl: "https://example.test" });
+  });
+
+  it("types an error's partialResult as countTokens' merged answer", () => {
+    const error = new AdminApiError("failed");
+    expectTypeOf(error.partialResult).toEqualTypeOf<ServiceAccountTokenCounts | undefined>();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AdminApiError } from "../../src/index.js";
 import { json, ORG, type SentRequest, testClient } from "../helpers/recording-fetch.js";
 
 /** Counts ids "sa-<n>" as n tokens; any other id is not a service account. */
@@ -65,7 +66,7 @@ describe("serviceAccounts.countTokens", () => {
     const ids = Array.from({ length: 200 }, (_, i) => `sa-${i}`);
     const error = await client.serviceAccounts.countTokens(ORG, ids).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "BadRequestError", status: 400 });
-    const partial = (error as { partialResult: { validServiceAccountIds: unknown[] } }).partialResult;
-    expect(partial.validServiceAccountIds).toHaveLength(100);
+    expect(error).toBeInstanceOf(AdminApiError);
+    expect((error as AdminApiError).partialResult?.validServiceAccountIds).toHaveLength(100);
   });
 });

@@ -21,7 +21,7 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
   };
 }
 
-/** Whether `req` is a CORS preflight (answered before anything else: not recorded, no fault, no rate limit). */
+/** Whether `req` is a CORS preflight (recorded, then answered at once: no latency, no fault, no rate limit). */
 export function isPreflight(req: IncomingMessage): boolean {
   return req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
 }

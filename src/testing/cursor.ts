@@ -1,33 +1,53 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { BadRequestError } from "./bad-request-error.js";
 
-/**
- * Opaque cursors: base64url of `{o: offset, f: fingerprint}`, where the fingerprint hashes the filters, sort and
- * pageSize. A cursor sent back with other filters is refused, as the API asks clients to keep them the same.
- */
-export function encodeCursor(offset: number, fingerprint: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString("base64url");
+/** How a cursor this sandbox did not issue is refused: mangled, edited, or from another sandbox. */
+const notIssued = () =>
+  new BadRequestError("cursor", "Invalid value for parameter 'cursor': not a cursor this API issued");
+
+/** Encodes and checks one sandbox's cursors. */
+export interface CursorCodec {
+  /** The cursor for `offset` in the list the query `fingerprint` describes. */
+  encode(offset: number, fingerprint: string): string;
+  /** The offset a cursor points at; throws BadRequestError when this codec did not issue it or the query differs. */
+  decode(cursor: string, fingerprint: string): number;
 }
 
-/** The offset a cursor points at; throws BadRequestError when it is malformed or was issued for other filters. */
-export function decodeCursor(cursor: string, fingerprint: string): number {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw new BadRequestError("cursor", `Invalid value for parameter 'cursor': not a cursor this API issued`);
-  }
-  const { o, f } = (parsed ?? {}) as { o?: unknown; f?: unknown };
-  if (typeof o !== "number" || !Number.isInteger(o) || o < 0 || typeof f !== "string") {
-    throw new BadRequestError("cursor", `Invalid value for parameter 'cursor': not a cursor this API issued`);
-  }
-  if (f !== fingerprint) {
-    throw new BadRequestError(
-      "cursor",
-      "The cursor was issued for other filters, sort or pageSize: send the same ones",
-    );
-  }
-  return o;
+/**
+ * Opaque cursors: base64url of `{o: offset, f: fingerprint, s: signature}`. The fingerprint hashes the filters, sort
+ * and pageSize, so a cursor sent back with other ones is refused, as the API asks clients to keep them the same. The
+ * signature is an HMAC of both under `secret` (random per sandbox), so an edited cursor, or one another sandbox
+ * issued, is refused too; and only the exact text issued decodes (no padding, no stray characters).
+ */
+export function createCursorCodec(secret: Uint8Array = randomBytes(16)): CursorCodec {
+  const sign = (offset: number, fingerprint: string): string =>
+    createHmac("sha256", secret).update(`${offset}:${fingerprint}`).digest("base64url").slice(0, 16);
+  return {
+    encode: (offset, fingerprint) =>
+      Buffer.from(JSON.stringify({ o: offset, f: fingerprint, s: sign(offset, fingerprint) })).toString("base64url"),
+    decode(cursor, fingerprint) {
+      const bytes = Buffer.from(cursor, "base64url");
+      // Node skips characters outside the alphabet and accepts padding: only the canonical text is the cursor.
+      if (bytes.toString("base64url") !== cursor) throw notIssued();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(bytes.toString("utf8"));
+      } catch {
+        throw notIssued();
+      }
+      const { o, f, s } = (parsed ?? {}) as { o?: unknown; f?: unknown; s?: unknown };
+      if (typeof o !== "number" || !Number.isInteger(o) || o < 0 || typeof f !== "string" || s !== sign(o, f)) {
+        throw notIssued();
+      }
+      if (f !== fingerprint) {
+        throw new BadRequestError(
+          "cursor",
+          "The cursor was issued for other filters, sort or pageSize: send the same ones",
+        );
+      }
+      return o;
+    },
+  };
 }
 
 /** A short stable hash of the query parameters that shape a result list (everything but the cursor). */

@@ -8,7 +8,7 @@ import type {
   ServiceAccountTokenQuery,
 } from "../types.js";
 import { BadRequestError } from "./bad-request-error.js";
-import { decodeCursor, encodeCursor, queryFingerprint } from "./cursor.js";
+import { createCursorCodec, queryFingerprint } from "./cursor.js";
 import { errorBody } from "./error-body.js";
 import { tokenFilter } from "./filter-semantics.js";
 import { createListCache } from "./list-cache.js";
@@ -25,6 +25,7 @@ type Ctx<Params, Query = unknown, Body = unknown> = Context<Body, Params, Query>
 /** The handlers of the six operations, keyed by operationId; openapi-backend has routed and validated the request. */
 export function createOperationHandlers(state: SandboxState) {
   const lists = createListCache(state);
+  const cursors = createCursorCodec();
   const account = (c: Ctx<AccountParams>): ApiToken[] | Failure => {
     const tokens = state.serviceAccounts.get(c.request.params.accountId);
     return tokens ?? notFound(`Service account ${c.request.params.accountId} was not found.`);
@@ -38,15 +39,15 @@ export function createOperationHandlers(state: SandboxState) {
       }
       const matching = lists.matching(query);
       const fingerprint = queryFingerprint(query);
-      const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor, fingerprint);
+      const offset = query.cursor === undefined ? 0 : cursors.decode(query.cursor, fingerprint);
       const next = offset + pageSize;
       return {
         status: 200,
         body: {
           data: structuredClone(matching.slice(offset, next)),
           links: {
-            self: encodeCursor(offset, fingerprint),
-            ...(next < matching.length ? { next: encodeCursor(next, fingerprint) } : {}),
+            self: cursors.encode(offset, fingerprint),
+            ...(next < matching.length ? { next: cursors.encode(next, fingerprint) } : {}),
           },
         },
       };

@@ -6,7 +6,8 @@ export interface RecordedRequest {
   method: string;
   /** The API path as in the spec with ids filled in (`/orgs/<orgId>/api-tokens`); the full path outside the API root. */
   path: string;
-  query: Record<string, string>;
+  /** The query parameters; a repeated one (`?status=A&status=B`) keeps every value, in order. */
+  query: Record<string, string | string[]>;
   /** The parsed JSON body, the raw text when it is not JSON, or undefined when empty. */
   body: unknown;
   /** The status answered; 0 while unanswered, and for `reset` and `hang` faults. */
@@ -23,7 +24,7 @@ export interface Sandbox {
   readonly orgId: string;
   /** The ids of the seeded service accounts, including those without tokens. */
   readonly serviceAccountIds: string[];
-  /** Every request received, in order. */
+  /** Every request received, in order, browsers' CORS preflights (`OPTIONS`) included. */
   readonly requests: readonly RecordedRequest[];
   /** A copy of the user tokens the sandbox holds now. */
   tokens(): ApiToken[];

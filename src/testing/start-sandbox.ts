@@ -36,22 +36,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (isPreflight(req)) return void res.writeHead(204, preflightHeaders(req)).end();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = (req.method ?? "GET").toUpperCase();
     // Without trailing slashes, as the spec writes paths: the router serves `/count/` as `/count`, so faults match it too.
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
     const path = pathname.startsWith(`${apiRoot}/`) ? pathname.slice(apiRoot.length) : pathname;
+    const query = queryObject(url.searchParams);
     const text = await readBody(req);
     const entry: RecordedRequest = {
       method,
       path,
-      query: Object.fromEntries(url.searchParams),
+      query,
       body: parseBody(text),
       status: 0,
       authorized: isBearer(req.headers.authorization, o.apiKey),
     };
     requests.push(entry);
+    // A browser's preflight is answered at once: no latency, no fault, not counted against the rate limit.
+    if (isPreflight(req)) {
+      entry.status = 204;
+      return void res.writeHead(204, preflightHeaders(req)).end();
+    }
     const fault = takeFault(method, path);
     const wait = o.latencyMs + (fault?.delayMs ?? 0);
     if (wait > 0) await sleep(wait, undefined, { signal: closing.signal });
@@ -70,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const reply = await handleApiRequest(api, {
           method,
           path: url.pathname,
-          query: queryObject(url.searchParams),
+          query,
           headers: req.headers as Record<string, string | string[]>,
           body: text || undefined,
         });

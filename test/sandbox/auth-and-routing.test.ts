@@ -46,6 +46,7 @@ describe("sandbox auth and routing", () => {
     const before = sb.requests.length;
     await call(sb, "/api-tokens?pageSize=3");
     await fetch(`${sb.baseUrl}/orgs/${sb.orgId}/api-tokens/count`);
+    await call(sb, "/api-tokens/count?status=ALLOWED&status=BLOCKED");
     expect(sb.requests.slice(before)).toEqual([
       {
         method: "GET",
@@ -63,13 +64,21 @@ describe("sandbox auth and routing", () => {
         status: 401,
         authorized: false,
       },
+      {
+        method: "GET",
+        path: `/orgs/${sb.orgId}/api-tokens/count`,
+        query: { status: ["ALLOWED", "BLOCKED"] },
+        body: undefined,
+        status: 400,
+        authorized: true,
+      },
     ]);
     expect(JSON.stringify(sb.requests)).not.toContain(sb.apiKey);
   });
 });
 
 describe("CORS", () => {
-  it("answers a browser's preflight without recording it, and exposes the headers the SDK reads", async () => {
+  it("answers a browser's preflight outside the rate limit, records it, and exposes the headers the SDK reads", async () => {
     const sb = await startSandbox({ rateLimit: { limit: 5, windowMs: 60_000 } });
     try {
       const url = `${sb.baseUrl}/orgs/${sb.orgId}/api-tokens`;
@@ -83,8 +92,18 @@ describe("CORS", () => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization");
-      expect(sb.requests).toHaveLength(0);
+      expect(sb.requests).toEqual([
+        {
+          method: "OPTIONS",
+          path: `/orgs/${sb.orgId}/api-tokens`,
+          query: {},
+          body: undefined,
+          status: 204,
+          authorized: false,
+        },
+      ]);
       const answer = await fetch(url, { headers: { Authorization: `Bearer ${sb.apiKey}` } });
+      expect(answer.headers.get("x-ratelimit-remaining")).toBe("4");
       expect(answer.headers.get("access-control-allow-origin")).toBe("*");
       expect(answer.headers.get("access-control-expose-headers")).toContain("X-RateLimit-Remaining");
     } finally {

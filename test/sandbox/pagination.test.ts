@@ -58,6 +58,26 @@ describe("sandbox pagination", () => {
     expect((await response.json()).errors[0].detail).toContain("cursor");
   });
 
+  it("refuses a cursor it did not issue: mangled, edited, or from another sandbox", async () => {
+    const next = (await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=5")).links.next ?? "";
+    const edited = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(next, "base64url").toString("utf8")), o: 50 }),
+    ).toString("base64url");
+    const other = await startSandbox({ tokens: 100 });
+    const foreign = (await getJson<ApiTokenSearchResponse>(other, "/api-tokens?pageSize=5")).links.next ?? "";
+    await other.close();
+    expect(foreign).not.toBe(next);
+    for (const cursor of [`${next}!!!`, `${next}=`, `${next}A`, edited, foreign, "e30", "bm90IGpzb24"]) {
+      const response = await call(sb, `/api-tokens?pageSize=5&cursor=${encodeURIComponent(cursor)}`);
+      expect(response.status, cursor).toBe(400);
+      expect((await response.json()).errors[0].detail, cursor).toBe(
+        "Invalid value for parameter 'cursor': not a cursor this API issued",
+      );
+    }
+    const page = await getJson<ApiTokenSearchResponse>(sb, `/api-tokens?pageSize=5&cursor=${next}`);
+    expect(page.data).toHaveLength(5);
+  });
+
   it("pages through a filtered and sorted list in order", async () => {
     const { ids } = await collect(sb, "pageSize=4&sort=-createdAt&status=ALLOWED");
     const expected = sb

@@ -67,17 +67,22 @@ function seedToken(prng: Prng, user: ApiTokenUser, now: Date): ApiToken {
     user: { ...user },
   };
   const use = prng.next();
+  let lastUseDays: number | undefined;
   if (use >= 0.2) {
     // 20% never used; of the rest, about 40% stale (last use > 90 days ago) when the token is old enough.
     const stale = use < 0.52 && ageDays > 92;
-    const lastUseDays = stale ? 91 + prng.next() * (ageDays - 91) : prng.next() * Math.min(ageDays, 89);
-    token.lastActiveAt = at(-lastUseDays);
+    lastUseDays = stale ? 91 + prng.next() * (ageDays - 91) : prng.next() * Math.min(ageDays, 89);
   }
   const expiry = prng.next();
   if (expiry < 0.15) token.expiresAt = at(prng.int(1, 29) + prng.next());
-  else if (expiry < 0.25) token.expiresAt = at(-Math.min(ageDays / 2, prng.int(1, 60)));
-  else if (expiry < 0.75) token.expiresAt = at(prng.int(31, 365) + prng.next());
+  else if (expiry < 0.25) {
+    const expiredDays = Math.min(ageDays / 2, prng.int(1, 60));
+    token.expiresAt = at(-expiredDays);
+    // An expired token was last used before it expired: the same share of its usable life, measured from expiry.
+    if (lastUseDays !== undefined) lastUseDays = expiredDays + (lastUseDays / ageDays) * (ageDays - expiredDays);
+  } else if (expiry < 0.75) token.expiresAt = at(prng.int(31, 365) + prng.next());
   // The remaining 25% never expire: no expiresAt at all.
+  if (lastUseDays !== undefined) token.lastActiveAt = at(-lastUseDays);
   if (prng.next() < 0.4) {
     token.scopes = [...new Set(Array.from({ length: prng.int(1, 3) }, () => prng.pick(tokenScopes)))];
   }

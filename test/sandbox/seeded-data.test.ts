@@ -44,12 +44,19 @@ describe("sandbox seeded data", () => {
     expect([...perUser.values()].some((n) => n > 1)).toBe(true);
   });
 
-  it("never dates a use or creation after the sandbox clock, nor a use before creation", async () => {
-    const { tokens } = await tokensOf({ seed: 3 });
-    for (const t of tokens) {
-      expect(Date.parse(t.createdAt)).toBeLessThan(now);
-      if (t.lastActiveAt) expect(Date.parse(t.lastActiveAt)).toBeGreaterThanOrEqual(Date.parse(t.createdAt));
-      if (t.lastActiveAt) expect(Date.parse(t.lastActiveAt)).toBeLessThanOrEqual(now);
+  it("never dates a use or creation after the sandbox clock, nor a use before creation or after expiry", async () => {
+    for (const seed of [1, 3]) {
+      const { tokens } = await tokensOf({ seed, tokens: 2000 });
+      let expiredAndUsed = 0;
+      for (const t of tokens) {
+        expect(Date.parse(t.createdAt)).toBeLessThan(now);
+        if (!t.lastActiveAt) continue;
+        expect(Date.parse(t.lastActiveAt)).toBeGreaterThanOrEqual(Date.parse(t.createdAt));
+        const expiry = t.expiresAt ? Date.parse(t.expiresAt) : Number.POSITIVE_INFINITY;
+        expect(Date.parse(t.lastActiveAt)).toBeLessThanOrEqual(Math.min(now, expiry));
+        if (expiry < now) expiredAndUsed++;
+      }
+      expect(expiredAndUsed).toBeGreaterThan(50);
     }
   });
 

@@ -17,7 +17,10 @@ export interface SandboxOptions {
   orgId?: string;
   /** The sandbox clock: seeded dates and date filters are relative to it. @default 2026-11-01T00:00:00Z */
   now?: Date;
-  /** A fixed-window request budget; over it the sandbox answers 429. `false` turns it off. @default false */
+  /**
+   * A fixed-window request budget: every answer carries `X-RateLimit-*`, as the real API's do, and over the budget the
+   * sandbox answers 429. `false` turns it off, headers included. @default { limit: 100_000, windowMs: 60_000 }
+   */
   rateLimit?: { limit: number; windowMs: number } | false;
   /** Delay added to every answer, in milliseconds. @default 0 */
   latencyMs?: number;
@@ -37,7 +40,8 @@ export const defaultSandboxOptions = {
   apiKey: "ATCTT3xFfGN0-sandbox-fake-key-4f8b2c1e9d7a6b5c",
   orgId: "6f1f3c2a-8d4e-4b7a-9c5d-2e1f0a9b8c7d",
   now: new Date("2026-11-01T00:00:00Z"),
-  rateLimit: false,
+  // The real limits are not published: this one sends the headers while no ordinary test comes near it.
+  rateLimit: { limit: 100_000, windowMs: 60_000 },
   latencyMs: 0,
   faultRate: 0,
 } as const satisfies ResolvedSandboxOptions;

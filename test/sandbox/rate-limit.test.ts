@@ -59,9 +59,23 @@ describe("sandbox rate limiting with faults", () => {
   });
 });
 
-describe("sandbox without a rate limit", () => {
-  it("sends no X-RateLimit headers by default", async () => {
+describe("sandbox rate-limit default", () => {
+  it("sends the X-RateLimit headers on every answer by default, as the real API does", async () => {
     const sb = await startSandbox({ tokens: 1 });
+    try {
+      const first = (await call(sb, "/api-tokens/count")).headers;
+      const second = (await call(sb, "/api-tokens?pageSize=1")).headers;
+      expect(first.get("x-ratelimit-limit")).toBe("100000");
+      expect(first.get("x-ratelimit-remaining")).toBe("99999");
+      expect(second.get("x-ratelimit-remaining")).toBe("99998");
+      expect(Date.parse(second.get("x-ratelimit-reset") ?? "")).toBeGreaterThan(Date.now());
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it("sends none with rateLimit: false", async () => {
+    const sb = await startSandbox({ tokens: 1, rateLimit: false });
     try {
       expect((await call(sb, "/api-tokens/count")).headers.get("x-ratelimit-limit")).toBeNull();
     } finally {

@@ -21,6 +21,7 @@ export interface MemorySample {
 export async function memoryRun(options: {
   tokens: number;
   pageSize: number;
+  warmupMs?: number;
   baseUrl?: string;
   orgId?: string;
   startPage?: number;

@@ -33,6 +33,47 @@ describe("the API key in errors", () => {
     expect(views(error)).not.toContain(API_KEY);
   });
 
+  it.each([
+    [
+      "the request a fetch wrapper attached",
+      (r: Request) => Object.assign(new TypeError("fetch failed"), { request: r }),
+      "request: '[Request]'",
+    ],
+    [
+      "the options an HTTP library attached",
+      () => Object.assign(new Error("failed"), { config: { headers: { Authorization: `Bearer ${API_KEY}` } } }),
+      "Authorization: 'Bearer [REDACTED]'",
+    ],
+    [
+      "an AggregateError's inner errors",
+      () => new AggregateError([new Error(`with ${API_KEY}`)], "all failed"),
+      "with [REDACTED]",
+    ],
+    [
+      "a cycle through the cause",
+      () => {
+        const error = new Error("outer", { cause: { token: API_KEY } });
+        Object.assign(error.cause as object, { self: error });
+        return error;
+      },
+      "token: '[REDACTED]'",
+    ],
+  ])("appears nowhere in a connection error whose cause holds %s", async (_, cause, shown) => {
+    const { client } = testClient((_, __, raw) => Promise.reject(cause(raw.request)));
+    const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as AdminApiError;
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(views(error)).not.toContain(API_KEY);
+    expect(inspect(error.cause, { depth: 20, showHidden: true })).toContain(shown);
+  });
+
+  it("keeps a connection error's cause itself when nothing in it can show the key", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED", port: 9 });
+    const cause = new TypeError("fetch failed", { cause: refused });
+    const { client } = testClient(() => Promise.reject(cause));
+    const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as AdminApiError;
+    expect(error.cause).toBe(cause);
+  });
+
   it("appears nowhere in an error about a huge body that repeats it", async () => {
     const huge = Array.from({ length: 20_000 }, () => API_KEY).join(" ");
     const { client } = testClient(() => json({ message: huge }, 400));

@@ -8,6 +8,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ServerError,
+  UnexpectedStatusError,
 } from "./errors.js";
 import type { OperationPolicy } from "./operations.js";
 import { type RateLimitInfo, readRateLimit } from "./rate-limit.js";
@@ -40,7 +41,8 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
     rateLimit: readRateLimit(response.headers) ?? ctx.rateLimit,
   };
   const detail = findDetail(body);
-  const head = `${status} on ${ctx.request.method} ${url.pathname}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail}` : ""}.`;
+  // One full stop, whether or not the server's words end with one.
+  const head = `${status} on ${ctx.request.method} ${url.pathname}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail.replace(/\.+$/, "")}` : ""}.`;
   const scope = ctx.operation?.scope;
   if (status === 400)
     return new BadRequestError(`${head} The API rejected the request: check the parameters and ids.`, init);
@@ -64,7 +66,9 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
       init,
     );
   if (status === 429) {
-    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ctx.now);
+    // A Retry-After of 0 (or in the past) says nothing about when: the reset says more, as for the retry itself.
+    const sent = parseRetryAfter(response.headers.get("retry-after"), ctx.now);
+    const retryAfter = sent !== undefined && sent > 0 ? sent : undefined;
     const resetAt = init.rateLimit?.resetAt;
     const untilReset = resetAt && resetAt.getTime() > ctx.now ? resetAt.getTime() - ctx.now : undefined;
     const retryAfterMs = retryAfter ?? untilReset;
@@ -82,7 +86,11 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
       filters.length > 0 ? ` Invalid filter values are known to answer 500: check ${filters.join(", ")}.` : "";
     return new ServerError(`${head} The server failed; retry later.${suspects}`, init);
   }
-  return new ServerError(`${head} Unexpected status.`, init);
+  const advice =
+    status >= 300 && status < 400
+      ? "The API does not redirect: check baseUrl (a proxy or an old address may be answering)."
+      : "The API documents no such answer here: check baseUrl and the request; retrying will not help.";
+  return new UnexpectedStatusError(`${head} ${advice}`, init);
 }
 
 /** The request id a response carries, in a header or (Spring-style bodies) its `requestId`. */

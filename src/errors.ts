@@ -69,6 +69,10 @@ export class NotFoundError extends AdminApiError {
 export class ServerError extends AdminApiError {
   override name = "ServerError";
 }
+/** Any other status (a redirect, 405, 409, 422, ...): not one the API documents; something else may be answering. */
+export class UnexpectedStatusError extends AdminApiError {
+  override name = "UnexpectedStatusError";
+}
 /** A 2xx whose body is not what the spec says (not JSON, wrong shape, a repeated cursor). */
 export class InvalidResponseError extends AdminApiError {
   override name = "InvalidResponseError";

@@ -16,6 +16,7 @@ export {
   RateLimitError,
   ServerError,
   TimeoutError,
+  UnexpectedStatusError,
 } from "./errors.js";
 /** The generated schema, for typing requests sent through `client.raw`. */
 export type { components, operations, paths } from "./generated/admin-api-access.js";

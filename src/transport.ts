@@ -86,15 +86,19 @@ export function createTransport(
       const canRetry =
         shouldRetry(outcome, retries, retry) &&
         (handoff?.operation ?? operationFor(request.method, new URL(request.url).pathname))?.retrySafe === true;
-      if (!canRetry) return finish(attempt, request, state, retries, secret);
+      const tooMany = outcome.kind === "response" && outcome.status === 429;
+      if (!canRetry && !tooMany) return finish(attempt, request, state, retries, secret);
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
+      // After a 429 every request of the client waits as long, whether or not this one is retried: the next call
+      // then waits, or throws RateLimitError without sending when the wait is beyond maxRetryDelay.
+      if (tooMany) state.block(env.now() + wait);
+      if (!canRetry) return finish(attempt, request, state, retries, secret);
       if (wait > retry.maxRetryDelayMs) {
         info?.(
           `${what()}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`,
         );
         return finish(attempt, request, state, retries, secret);
       }
-      if (outcome.kind === "response" && outcome.status === 429) state.block(env.now() + wait);
       info?.(
         `${what()}: retrying after ${describeOutcome(outcome)} in ${wait} ms (retry ${retries + 1} of ${retry.maxRetries})`,
       );

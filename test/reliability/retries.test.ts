@@ -138,6 +138,51 @@ describe("delays", () => {
   });
 });
 
+describe("RateLimitError.retryAfterMs", () => {
+  it.each(["0", "soon"])("falls back to the time until the reset for Retry-After %j", async (value) => {
+    const reset = new Date(Date.now() + 5_000).toISOString();
+    const { client } = fakeApi(() => json({}, 429, { "retry-after": value, "x-ratelimit-reset": reset }), {
+      maxRetries: 0,
+    });
+    const error = (await count(client).catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBeGreaterThan(4_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(5_000);
+    expect(error.message).toContain(`retry after ${reset}`);
+  });
+});
+
+describe("the cool-down after a 429 that is not retried", () => {
+  it("makes the next call throw RateLimitError without sending when the wait is beyond maxRetryDelay", async () => {
+    const { client, seen } = fakeApi(
+      failFirst(1, () => json({}, 429, { "retry-after": "120" })),
+      {
+        maxRetryDelay: 60_000,
+      },
+    );
+    await expect(count(client)).rejects.toBeInstanceOf(RateLimitError);
+    await advance(1_000);
+    const error = (await count(client).catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    // What is left of the 120 s after the second passed here (and whatever settling the first call took).
+    expect(error.retryAfterMs).toBeGreaterThan(118_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(119_000);
+    expect(error.message).toMatch(/rate limited for 119 s more/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("makes the next call wait out Retry-After when retries are off", async () => {
+    const { client, seen } = fakeApi(
+      failFirst(1, () => json({}, 429, { "retry-after": "3" })),
+      { maxRetries: 0 },
+    );
+    await expect(count(client)).rejects.toBeInstanceOf(RateLimitError);
+    await expect(count(client)).resolves.toBe(7);
+    expect(seen).toHaveLength(2);
+    expect((seen[1]?.at ?? 0) - (seen[0]?.at ?? 0)).toBeGreaterThanOrEqual(3_000);
+  });
+});
+
 describe("maxRetryDelay", () => {
   it.each([0, 300])("caps the backoff between 5xx retries at %i ms, and still makes every retry", async (cap) => {
     const { client, seen } = fakeApi(

@@ -7,6 +7,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ServerError,
+  UnexpectedStatusError,
 } from "../../src/index.js";
 import { json, ORG, testClient } from "../helpers/recording-fetch.js";
 
@@ -43,6 +44,37 @@ describe("error mapping", () => {
     expect(error.request?.url).toBe(requests[0]?.url.href);
     expect(error.message).toContain(`${status} on GET /admin/api-access/v1/orgs/${ORG}/api-tokens/count`);
     expect(error.message).toContain("the server's words");
+  });
+
+  it.each([
+    [302, /The API does not redirect: check baseUrl/],
+    [405, /The API documents no such answer here: check baseUrl and the request; retrying will not help\./],
+    [409, /The API documents no such answer here/],
+    [422, /The API documents no such answer here/],
+  ])("maps an undocumented %i to UnexpectedStatusError, not ServerError", async (status, advice) => {
+    const { client, requests } = testClient(() => json(body, status));
+    const error = await failure(client.apiTokens.revokeAll(ORG));
+    expect(error).toBeInstanceOf(UnexpectedStatusError);
+    expect(error).not.toBeInstanceOf(ServerError);
+    expect(error.name).toBe("UnexpectedStatusError");
+    expect(error.status).toBe(status);
+    expect(error.message).toContain(
+      `${status} on DELETE /admin/api-access/v1/orgs/${ORG}/api-tokens: the server's words.`,
+    );
+    expect(error.message).toMatch(advice);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("ends the server's words with one full stop, however many they end with", async () => {
+    for (const detail of [
+      "Organization o-1 was not found.",
+      "Organization o-1 was not found...",
+      "Organization o-1 was not found",
+    ]) {
+      const { client } = testClient(() => json({ errors: [{ detail }] }, 404));
+      const error = await failure(client.apiTokens.count(ORG));
+      expect(error.message).toContain(": Organization o-1 was not found. Check the organization");
+    }
   });
 
   it("keeps an HTML 503 body as text", async () => {

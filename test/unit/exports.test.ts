@@ -16,6 +16,7 @@ describe("atlassian-admin-api-access", () => {
       "RateLimitError",
       "ServerError",
       "TimeoutError",
+      "UnexpectedStatusError",
       "createClient",
     ]);
   });

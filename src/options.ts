@@ -80,14 +80,23 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (unknown.length > 0)
     throw new InvalidInputError(unknown[0] as string, `Unknown createClient option(s): ${unknown.join(", ")}`);
   const apiKey = apiKeyOf(options);
+  const given: unknown = options.headers;
+  if (given !== undefined && !isPlainObject(given)) {
+    throw new InvalidInputError(
+      "headers",
+      "headers must be a plain object of names to values, e.g. { \"X-Trace\": \"1\" } (for a Headers, Object.fromEntries(headers))",
+    );
+  }
   const headers = { ...options.headers };
   if (Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) {
     throw new InvalidInputError("headers", "Pass the key as apiKey, not as an Authorization header");
   }
   for (const [name, value] of Object.entries(headers)) assertHeader(`headers[${JSON.stringify(name)}]`, name, value);
   if (options.userAgent !== undefined) assertHeader("userAgent", "User-Agent", options.userAgent);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new InvalidInputError("fetch", "No fetch available: pass options.fetch");
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new InvalidInputError("fetch", "fetch must be a function: (request, { signal }) => Promise<Response>");
+  if (typeof (options.fetch ?? globalThis.fetch) !== "function")
+    throw new InvalidInputError("fetch", "No fetch available: pass options.fetch");
   return {
     baseUrl: baseUrlOf(options.baseUrl, apiKey),
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
@@ -138,6 +147,13 @@ function baseUrlOf(value: string | undefined, apiKey: string): string {
     );
   }
   return value.replace(/\/+$/, "");
+}
+
+/** An object literal (or one without a prototype), not a Headers, a Map, an array or a string. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** A header name and value that fetch accepts; the value is not quoted, in case it is a credential. */

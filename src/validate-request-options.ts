@@ -12,8 +12,13 @@ export function assertRequestOptions(options: unknown, list = false): void {
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
     if (name === "signal") {
+      // What the client uses of it, so a signal from another realm (or a polyfill) passes and a look-alike does not.
       const signal = value as Partial<AbortSignal> | null;
-      if (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function")
+      if (
+        typeof signal?.aborted !== "boolean" ||
+        typeof signal.addEventListener !== "function" ||
+        typeof signal.removeEventListener !== "function"
+      )
         throw new InvalidInputError(name, "signal must be an AbortSignal");
     } else if (name === "startCursor" && list) {
       if (typeof value !== "string" || value === "")

@@ -71,6 +71,14 @@ describe("query validation", () => {
   it.each<[string, string, () => unknown]>([
     ["signal", "a plain object", () => client().apiTokens.count(ORG, {}, { signal: {} as AbortSignal })],
     ["signal", "a walk's", () => client().apiTokens.list(ORG, {}, { signal: "x" as never })],
+    [
+      "signal",
+      "a look-alike without removeEventListener",
+      () =>
+        client().serviceAccounts.revokeTokens(ORG, "sa", {
+          signal: { aborted: false, addEventListener() {} } as never,
+        }),
+    ],
     ["startCursor", "a number", () => client().apiTokens.list(ORG, {}, { startCursor: 5 as never })],
     ["timeout", "an unknown option", () => client().apiTokens.revokeAll(ORG, { timeout: 5 } as never)],
     ["options", "a string", () => client().serviceAccounts.revokeTokens(ORG, "sa", "fast" as never)],
@@ -140,6 +148,11 @@ describe("createClient options", () => {
     ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": "a\nb" } }],
     ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": 5 } }],
     ['headers["bad name"]', { apiKey: API_KEY, headers: { "bad name": "v" } }],
+    ["headers", { apiKey: API_KEY, headers: new Headers({ "X-Trace": "1" }) }],
+    ["headers", { apiKey: API_KEY, headers: "X-Trace: 1" }],
+    ["headers", { apiKey: API_KEY, headers: [["X-Trace", "1"]] }],
+    ["fetch", { apiKey: API_KEY, fetch: null }],
+    ["fetch", { apiKey: API_KEY, fetch: "fetch" }],
     ["userAgent", { apiKey: API_KEY, userAgent: "me\r\nX-Injected: 1" }],
     ["logLevel", { apiKey: API_KEY, logLevel: "none" }],
     ["logBodies", { apiKey: API_KEY, logBodies: "all" }],

@@ -84,7 +84,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (given !== undefined && !isPlainObject(given)) {
     throw new InvalidInputError(
       "headers",
-      "headers must be a plain object of names to values, e.g. { \"X-Trace\": \"1\" } (for a Headers, Object.fromEntries(headers))",
+      'headers must be a plain object of names to values, e.g. { "X-Trace": "1" } (for a Headers, Object.fromEntries(headers))',
     );
   }
   const headers = { ...options.headers };

@@ -15,8 +15,16 @@ export interface Page<Item> {
   links: PageLinks | undefined;
 }
 
-/** Fetches the page at `cursor` (undefined: the first page); `signal` aborts it when the walk ends early. */
-export type FetchPage<Item> = (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<Item>>;
+/**
+ * Fetches the page at `cursor` (undefined: the first page); `signal` aborts it when the walk ends early. In a walk,
+ * `seen` holds the cursors it has followed, so the fetch can refuse a page that would send it back to one (the walk
+ * refuses such a page too, but the fetch can say which response it was).
+ */
+export type FetchPage<Item> = (
+  cursor: string | undefined,
+  signal?: AbortSignal,
+  seen?: ReadonlySet<string>,
+) => Promise<Page<Item>>;
 
 /**
  * What `apiTokens.list` returns; `instanceof PagedList` tells it apart. Built by the client: the constructor takes the
@@ -49,14 +57,16 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
    * repeated one, and tags an error with `resumeCursor` so `list(..., { startCursor })` can go on from there.
    */
   pages(options: { limit?: number } = {}): AsyncGenerator<Page<Item>, void, undefined> {
-    return this.#walk(options.limit === undefined ? Number.POSITIVE_INFINITY : checkLimit("pages", options.limit));
+    return this.#walk("pages", options?.limit);
   }
 
-  async *#walk(limit: number): AsyncGenerator<Page<Item>, void, undefined> {
+  /** The walk behind pages() and toArray; a bad `limit` rejects its first step, before any request. */
+  async *#walk(method: string, given: number | undefined): AsyncGenerator<Page<Item>, void, undefined> {
+    const limit = given === undefined ? Number.POSITIVE_INFINITY : checkLimit(method, given);
     const walk = new AbortController();
     const seen = new Set<string>();
     let cursor = this.#startCursor;
-    let pending = this.#fetch(cursor, walk.signal);
+    let pending = this.#fetch(cursor, walk.signal, seen);
     let taken = 0;
     try {
       for (;;) {
@@ -72,7 +82,7 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
         taken += page.data.length;
         // Prefetch only a page that will be needed: a small limit sends no extra request.
         const more = next !== undefined && taken < limit;
-        if (more) pending = this.#fetch(next, walk.signal);
+        if (more) pending = this.#fetch(next, walk.signal, seen);
         yield page;
         if (!more) return;
         cursor = next;
@@ -83,9 +93,9 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
   }
 
   /** Fetches one page; an error is tagged with its cursor, and a prefetch nobody awaits never goes unhandled. */
-  #fetch(cursor: string | undefined, walk: AbortSignal): Promise<Page<Item>> {
+  #fetch(cursor: string | undefined, walk: AbortSignal, seen: ReadonlySet<string>): Promise<Page<Item>> {
     // The walk's signal goes to every page: the transport listens on it only while an attempt is in flight.
-    const pending = this.#fetchPage(cursor, walk).catch((error: unknown) => {
+    const pending = this.#fetchPage(cursor, walk, seen).catch((error: unknown) => {
       if (error instanceof AdminApiError) error.resumeCursor = cursor;
       throw error;
     });
@@ -136,7 +146,7 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
   async toArray(options: { limit: number }): Promise<Item[]> {
     const limit = checkLimit("toArray", options?.limit);
     const items: Item[] = [];
-    for await (const page of this.#walk(limit)) {
+    for await (const page of this.#walk("toArray", limit)) {
       for (const item of page.data) {
         items.push(item);
         if (items.length >= limit) return items;

@@ -1,7 +1,7 @@
 /** The org's user API tokens: list (paginated), count, revoke all. */
 import type { CallContext } from "../call.js";
 import { call } from "../call.js";
-import { nextCursor } from "../next-cursor.js";
+import { cursorIn, nextCursor } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
@@ -30,14 +30,23 @@ export function apiTokens(ctx: CallContext) {
   return {
     /**
      * Lists the org's user API tokens. Await it for one page, or iterate it for every token. Scope: read:tokens:admin.
+     * Bad input rejects when the list is awaited or iterated, as the other methods reject, and sends nothing.
      */
     list(orgId: string, query: ApiTokenListQuery = {}, options: ListOptions = {}): PagedList<ApiToken> {
-      assertPathParam("orgId", orgId);
-      assertQuery(query, "ApiTokenListQuery");
-      assertRequestOptions(options, true);
+      try {
+        assertPathParam("orgId", orgId);
+        assertQuery(query, "ApiTokenListQuery");
+        assertRequestOptions(options, true);
+      } catch (error) {
+        return new PagedList<ApiToken>(() => Promise.reject(error), undefined);
+      }
       const { cursor: firstCursor, ...filters } = query;
       const sent = { pageSize: DEFAULT_PAGE_SIZE, ...filters };
-      const fetchPage = async (cursor: string | undefined, walk?: AbortSignal): Promise<Page<ApiToken>> => {
+      const fetchPage = async (
+        cursor: string | undefined,
+        walk?: AbortSignal,
+        seen?: ReadonlySet<string>,
+      ): Promise<Page<ApiToken>> => {
         const signal = walk && options.signal ? AbortSignal.any([options.signal, walk]) : (walk ?? options.signal);
         const body = await call<ApiTokenSearchResponse>(
           ctx,
@@ -51,7 +60,7 @@ export function apiTokens(ctx: CallContext) {
               },
               ...init,
             }),
-          checkPage,
+          (data) => checkPage(data) ?? (seen && repeatedCursor(data as ApiTokenSearchResponse, cursor, seen)),
         );
         return { data: body.data, nextCursor: nextCursor(body.links), links: body.links };
       };
@@ -89,6 +98,18 @@ export function apiTokens(ctx: CallContext) {
       );
     },
   };
+}
+
+/** In a walk: says so when the page's next cursor is one the walk has followed (or this page's own), as it would loop. */
+function repeatedCursor(
+  page: ApiTokenSearchResponse,
+  cursor: string | undefined,
+  seen: ReadonlySet<string>,
+): string | undefined {
+  const next = nextCursor(page.links);
+  if (next === undefined || (next !== cursor && next !== cursorIn(page.links?.self) && !seen.has(next)))
+    return undefined;
+  return `the API repeated the page cursor "${next}", so the walk stopped instead of looping`;
 }
 
 function checkPage(body: unknown): string | undefined {

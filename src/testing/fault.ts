@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from "../delay.js";
+
 /** Which requests a queued fault may hit; absent fields match anything. */
 export interface FaultMatch {
   /** HTTP method, case-insensitive, e.g. "GET". */
@@ -45,4 +47,49 @@ export function faultMatches(fault: Fault, method: string, path: string): boolea
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
   if (match.path === undefined) return true;
   return typeof match.path === "string" ? match.path === path : match.path.test(path);
+}
+
+const KINDS = new Set<string>([
+  "429",
+  "server-error",
+  "reset",
+  "hang",
+  "truncated-json",
+  "wrong-content-type",
+  "data-not-array",
+  "repeat-cursor",
+]);
+const SERVER_ERRORS = new Set<unknown>([500, 502, 503, 504]);
+
+/** Throws a TypeError naming what is wrong with a fault passed to `sandbox.fault()`, before it is queued. */
+export function assertFault(fault: unknown): asserts fault is Fault {
+  const bad = (what: string) => new TypeError(`sandbox.fault: ${what}`);
+  if (fault === null || typeof fault !== "object") throw bad('each fault must be an object, e.g. { kind: "reset" }');
+  const f = fault as Record<string, unknown>;
+  if (typeof f.kind !== "string" || !KINDS.has(f.kind))
+    throw bad(`unknown kind ${JSON.stringify(f.kind)}; one of ${[...KINDS].join(", ")}`);
+  if (f.kind === "server-error" && !SERVER_ERRORS.has(f.status))
+    throw bad(`a server-error needs status 500, 502, 503 or 504; got ${JSON.stringify(f.status)}`);
+  if (f.kind === "429") {
+    const { retryAfter, resetAfterSeconds } = f;
+    const validDate = retryAfter instanceof Date && !Number.isNaN(retryAfter.getTime());
+    const validSeconds = typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0;
+    if (!(retryAfter === undefined || typeof retryAfter === "string" || validDate || validSeconds))
+      throw bad("retryAfter must be seconds >= 0, a valid Date or a string sent as it is");
+    if (!(resetAfterSeconds === undefined || (typeof resetAfterSeconds === "number" && resetAfterSeconds >= 0)))
+      throw bad("resetAfterSeconds must be a number >= 0");
+  }
+  if (
+    !(
+      f.delayMs === undefined ||
+      (Number.isInteger(f.delayMs) && (f.delayMs as number) >= 0 && (f.delayMs as number) <= MAX_TIMER_MS)
+    )
+  )
+    throw bad(`delayMs must be an integer from 0 to ${MAX_TIMER_MS}`);
+  const match = f.match as Record<string, unknown> | undefined | null;
+  if (match === undefined) return;
+  if (match === null || typeof match !== "object") throw bad("match must be an object: { method?, path? }");
+  if (!(match.method === undefined || typeof match.method === "string")) throw bad("match.method must be a string");
+  if (!(match.path === undefined || typeof match.path === "string" || match.path instanceof RegExp))
+    throw bad("match.path must be a string or a RegExp");
 }

@@ -4,7 +4,7 @@ import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isBearer } from "./bearer-auth.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
-import { type Fault, faultMatches } from "./fault.js";
+import { assertFault, type Fault, faultMatches } from "./fault.js";
 import { distort, faultAnswer, isStandalone, randomFault } from "./fault-answers.js";
 import { createPrng } from "./prng.js";
 import { createRateLimiter, rateLimitedAnswer } from "./rate-limiter.js";
@@ -25,6 +25,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: RecordedRequest[] = [];
   const queued: Fault[] = [];
   const sockets = new Set<Socket>();
+  /** Each answer's recorded request, so a failure of the sandbox's own is recorded with the status it sent. */
+  const recorded = new WeakMap<ServerResponse, RecordedRequest>();
   const closing = new AbortController();
   // Every request waiting out its latency listens on this one signal: many in flight at once is normal, not a leak.
   setMaxListeners(0, closing.signal);
@@ -52,6 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       authorized: isBearer(req.headers.authorization, o.apiKey),
     };
     requests.push(entry);
+    recorded.set(res, entry);
     // A browser's preflight is answered at once: no latency, no fault, not counted against the rate limit.
     if (isPreflight(req)) {
       entry.status = 204;
@@ -92,7 +95,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // An abort by close() or a client gone mid-request: the socket is already being torn down.
       if (closing.signal.aborted || res.headersSent || req.socket.destroyed) return void req.socket.destroy();
       // Anything else is the sandbox's own failure: said, not hidden behind a reset the client would retry.
-      send(res, toWire(sandboxFailure(error)));
+      const answer = toWire(sandboxFailure(error));
+      const entry = recorded.get(res);
+      if (entry) entry.status = answer.status;
+      send(res, answer);
     });
   });
   server.on("connection", (socket) => {
@@ -112,7 +118,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     serviceAccountIds: [...state.serviceAccounts.keys()],
     requests,
     tokens: () => structuredClone(state.userTokens),
-    fault: (...faults) => void queued.push(...faults),
+    fault: (...faults) => {
+      // All checked before any is queued, so a bad one leaves the queue as it was.
+      for (const fault of faults) assertFault(fault);
+      queued.push(...faults);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();

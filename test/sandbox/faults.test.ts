@@ -98,6 +98,41 @@ describe("sandbox faults", () => {
     expect(second.data).toHaveLength(3);
   });
 
+  it.each([
+    [{ kind: "bogus" }, /unknown kind "bogus"; one of 429, server-error/],
+    [{ kind: "server-error", status: 418 }, /server-error needs status 500, 502, 503 or 504; got 418/],
+    [{ kind: "429", retryAfter: -1 }, /retryAfter must be seconds >= 0/],
+    [{ kind: "429", retryAfter: new Date("nope") }, /retryAfter must be/],
+    [{ kind: "429", resetAfterSeconds: "1" }, /resetAfterSeconds must be a number >= 0/],
+    [{ kind: "reset", delayMs: -5 }, /delayMs must be an integer from 0/],
+    [{ kind: "reset", match: { path: 5 } }, /match.path must be a string or a RegExp/],
+    ["reset", /each fault must be an object/],
+  ])("refuses the fault %j, queueing none of the faults passed with it", async (fault, message) => {
+    const before = sb.requests.length;
+    expect(() => sb.fault({ kind: "reset" }, fault as never)).toThrow(message);
+    expect((await call(sb, "/api-tokens/count")).status).toBe(200);
+    expect(sb.requests.slice(before).map((r) => r.status)).toEqual([200]);
+  });
+
+  it("answers its own failure 500 and records that status", async () => {
+    class Throwing extends RegExp {
+      override test(): boolean {
+        throw new Error("match failed");
+      }
+    }
+    // A sandbox of its own: the fault that fails to match stays queued.
+    const own = await startSandbox({ tokens: 1 });
+    try {
+      own.fault({ kind: "reset", match: { path: new Throwing("x") } });
+      const response = await call(own, "/api-tokens/count");
+      expect(response.status).toBe(500);
+      expect(await response.text()).toContain("match failed");
+      expect(own.requests.map((r) => r.status)).toEqual([500]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("waits delayMs before acting out a fault", async () => {
     sb.fault({ kind: "server-error", status: 502, delayMs: 120 });
     const started = performance.now();

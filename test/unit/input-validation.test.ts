@@ -20,15 +20,23 @@ const client = () =>
   }).client;
 
 describe("query validation", () => {
-  it.each([0, -1, 1.5, "10", Number.NaN, null])("refuses pageSize %j before any request", async (pageSize) => {
-    const { client, requests } = testClient(() => json({ data: [], links: {} }));
-    const error = thrown(() => client.apiTokens.list(ORG, { pageSize } as never));
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error).toMatchObject({ parameter: "pageSize" });
-    expect((error as Error).message).toContain("pageSize");
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(requests).toHaveLength(0);
-  });
+  it.each([0, -1, 1.5, "10", Number.NaN, null])(
+    "refuses pageSize %j before any request: the list rejects when awaited and when iterated",
+    async (pageSize) => {
+      const { client, requests } = testClient(() => json({ data: [], links: {} }));
+      const list = client.apiTokens.list(ORG, { pageSize } as never);
+      const error = await list.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ parameter: "pageSize" });
+      expect((error as Error).message).toContain("pageSize");
+      await expect(list[Symbol.asyncIterator]().next()).rejects.toBe(error);
+      await expect(list.pages().next()).rejects.toBe(error);
+      expect(requests).toHaveLength(0);
+    },
+  );
 
   it.each([
     ["createdAtValue", "90"],

@@ -93,6 +93,24 @@ describe("apiTokens.list pagination", () => {
     expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "same"]);
   });
 
+  it("names the response that repeated a cursor: status, request id, request and what to do", async () => {
+    const { client } = testClient((request, i) =>
+      i > 10
+        ? json({}, 500)
+        : json({ data: [token(`t${i}`)], links: { next: request.query.get("cursor") ?? "c1" } }, 200, {
+            "x-request-id": `req-${i}`,
+          }),
+    );
+    const error = (await collect(client.apiTokens.list(ORG)).catch((e: unknown) => e)) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-1", resumeCursor: "c1" });
+    expect(error.request?.method).toBe("GET");
+    expect(error.request?.headers.authorization).toBe("Bearer [REDACTED]");
+    expect(error.message).toBe(
+      `200 on GET /admin/api-access/v1/orgs/${ORG}/api-tokens (request id req-1): the API repeated the page cursor "c1", so the walk stopped instead of looping. Retry; if it persists, something between you and the API is answering instead of it.`,
+    );
+  });
+
   it("throws InvalidResponseError when the first page's next is its own links.self", async () => {
     const { client, requests } = testClient((_request, i) =>
       i > 10 ? json({}, 500) : json({ data: [token(`t${i}`)], links: { self: "c0", next: "c0" } }),
@@ -175,11 +193,15 @@ describe("apiTokens.list pagination", () => {
     expect(requests.map((r) => r.query.get("cursor"))).toEqual([null, "c3", "c6"]);
   });
 
-  it.each([0, -1, 2.5, Number.NaN])("refuses pages({ limit: %s }) before sending anything", (limit) => {
-    const { client, requests } = testClient(pagedList(4));
-    expect(() => client.apiTokens.list(ORG).pages({ limit })).toThrow(InvalidInputError);
-    expect(requests).toHaveLength(0);
-  });
+  it.each([0, -1, 2.5, Number.NaN])(
+    "refuses pages({ limit: %s }) at its first step, before sending anything",
+    async (limit) => {
+      const { client, requests } = testClient(pagedList(4));
+      const pages = client.apiTokens.list(ORG).pages({ limit });
+      await expect(pages.next()).rejects.toThrow(InvalidInputError);
+      expect(requests).toHaveLength(0);
+    },
+  );
 
   it("sends nothing before the list is awaited or iterated", async () => {
     const { client, requests } = testClient(pagedList(4));

@@ -1,7 +1,7 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { BadRequestError } from "./bad-request-error.js";
 
-/** How a cursor this sandbox did not issue is refused: mangled, edited, or from another sandbox. */
+/** How a cursor this sandbox did not issue is refused: mangled, edited, or from a sandbox with other data. */
 const notIssued = () =>
   new BadRequestError("cursor", "Invalid value for parameter 'cursor': not a cursor this API issued");
 
@@ -16,12 +16,13 @@ export interface CursorCodec {
 /**
  * Opaque cursors: base64url of `{o: offset, f: fingerprint, s: signature}`. The fingerprint hashes the filters, sort
  * and pageSize, so a cursor sent back with other ones is refused, as the API asks clients to keep them the same. The
- * signature is an HMAC of both under `secret` (random per sandbox), so an edited cursor, or one another sandbox
- * issued, is refused too; and only the exact text issued decodes (no padding, no stray characters).
+ * signature is an HMAC of both under `key`, so an edited cursor is refused too, and only the exact text issued decodes
+ * (no padding, no stray characters). The sandbox keys it by what its data derive from (seed, sizes, org): a cursor
+ * survives a restart of the same sandbox, as the API's survive between calls, and one with other data refuses it.
  */
-export function createCursorCodec(secret: Uint8Array = randomBytes(16)): CursorCodec {
+export function createCursorCodec(key: string): CursorCodec {
   const sign = (offset: number, fingerprint: string): string =>
-    createHmac("sha256", secret).update(`${offset}:${fingerprint}`).digest("base64url").slice(0, 16);
+    createHmac("sha256", key).update(`${offset}:${fingerprint}`).digest("base64url").slice(0, 16);
   return {
     encode: (offset, fingerprint) =>
       Buffer.from(JSON.stringify({ o: offset, f: fingerprint, s: sign(offset, fingerprint) })).toString("base64url"),

@@ -25,7 +25,7 @@ type Ctx<Params, Query = unknown, Body = unknown> = Context<Body, Params, Query>
 /** The handlers of the six operations, keyed by operationId; openapi-backend has routed and validated the request. */
 export function createOperationHandlers(state: SandboxState) {
   const lists = createListCache(state);
-  const cursors = createCursorCodec();
+  const cursors = createCursorCodec(state.cursorKey);
   const account = (c: Ctx<AccountParams>): ApiToken[] | Failure => {
     const tokens = state.serviceAccounts.get(c.request.params.accountId);
     return tokens ?? notFound(`Service account ${c.request.params.accountId} was not found.`);

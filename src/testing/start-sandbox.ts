@@ -17,7 +17,8 @@ import { seedData } from "./seed-data.js";
 /** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const o = resolveSandboxOptions(options);
-  const state = { orgId: o.orgId, now: o.now, ...seedData(o) };
+  const cursorKey = JSON.stringify([o.seed, o.tokens, o.serviceAccounts, o.orgId]);
+  const state = { orgId: o.orgId, now: o.now, cursorKey, ...seedData(o) };
   const api = await createSandboxApi(state, o.apiKey);
   // A separate stream from the data's, so turning faults on does not change the seeded tokens.
   const faultPrng = createPrng(o.seed ^ 0x5eed_fa17);

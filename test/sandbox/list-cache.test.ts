@@ -11,6 +11,7 @@ describe("the sandbox's list cache", () => {
   const fresh = (): SandboxState => ({
     orgId: "org-1",
     now,
+    cursorKey: "test",
     ...seedData({ seed: 2, tokens: 300, serviceAccounts: 0, orgId: "org-1", now }),
   });
 

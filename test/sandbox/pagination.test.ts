@@ -58,12 +58,12 @@ describe("sandbox pagination", () => {
     expect((await response.json()).errors[0].detail).toContain("cursor");
   });
 
-  it("refuses a cursor it did not issue: mangled, edited, or from another sandbox", async () => {
+  it("refuses a cursor it did not issue: mangled, edited, or from a sandbox with other data", async () => {
     const next = (await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=5")).links.next ?? "";
     const edited = Buffer.from(
       JSON.stringify({ ...JSON.parse(Buffer.from(next, "base64url").toString("utf8")), o: 50 }),
     ).toString("base64url");
-    const other = await startSandbox({ tokens: 100 });
+    const other = await startSandbox({ tokens: 100, seed: 2 });
     const foreign = (await getJson<ApiTokenSearchResponse>(other, "/api-tokens?pageSize=5")).links.next ?? "";
     await other.close();
     expect(foreign).not.toBe(next);
@@ -76,6 +76,22 @@ describe("sandbox pagination", () => {
     }
     const page = await getJson<ApiTokenSearchResponse>(sb, `/api-tokens?pageSize=5&cursor=${next}`);
     expect(page.data).toHaveLength(5);
+  });
+
+  it("accepts its cursors after a restart with the same options, as the API's survive between calls", async () => {
+    const next = (await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=5")).links.next ?? "";
+    const again = await startSandbox({ tokens: 100, now: new Date("2026-12-01T00:00:00Z") });
+    try {
+      const page = await getJson<ApiTokenSearchResponse>(again, `/api-tokens?pageSize=5&cursor=${next}`);
+      expect(page.data.map((t) => t.id)).toEqual(
+        again
+          .tokens()
+          .slice(5, 10)
+          .map((t) => t.id),
+      );
+    } finally {
+      await again.close();
+    }
   });
 
   it("pages through a filtered and sorted list in order", async () => {

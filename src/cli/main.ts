@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
 import type { RunContext } from "./context.js";
+import { API_KEY_ENV } from "./credentials.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { buildProgram } from "./program.js";
@@ -15,7 +16,10 @@ import { packageVersion } from "./version.js";
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
-  const secrets: string[] = [];
+  // The environment's key is known before anything is parsed: a usage error that echoes an option's value (a key
+  // pasted as --timeout, or as --api-key-file's path) is redacted too.
+  const fromEnv = io.env[API_KEY_ENV]?.trim();
+  const secrets: string[] = fromEnv ? [fromEnv] : [];
   // Everything the CLI writes passes through the redactor: the key cannot leak even through an unexpected path.
   const guarded = (sink: CliIo["stdout"]) => ({ write: (text: string) => sink.write(redact(text, secrets)) });
   const stderr = guarded(io.stderr);

@@ -6,6 +6,8 @@ const SECRET_NAME = /key|token|passw|secret|credential/i;
 // Commander's report of an unknown option, e.g. `error: unknown option '--api-key=ATCTT3x...'`, maybe followed by a
 // line "(Did you mean --x?)". The value runs from the first `=` to the last quote: it may hold quotes and newlines.
 const UNKNOWN_OPTION = /(unknown option '[^=]*?)=[\s\S]*'/;
+// A short option with its value glued on (`-kATCTT3x...`): only the letter is shown.
+const GLUED_SHORT = /(unknown option '-[^-'=])[^']+'/;
 const UNKNOWN_NAME = /unknown option '-*([^'=]*)/;
 // Commander's report of an unknown command: `error: unknown command 'ATCTT3x...'`. A key pasted in the wrong place
 // lands here; a mistyped command name (letters and hyphens) is shown, anything else is not.
@@ -16,14 +18,15 @@ const COMMAND_NAME = /^[a-z][a-z-]{0,39}$/i;
 const noKeyOption = `There is deliberately no option for the API key (it would land in shell history and the process list): set ${API_KEY_ENV} or pass --api-key-file <path>.`;
 
 /**
- * Commander's error text with the `=value` of every unknown option replaced by `=...`: an unknown `--api-key=...`
- * must not echo a key into a CI log. An unknown option whose name looks secret also gets a line saying where the key
+ * Commander's error text with the `=value` of every unknown option replaced by `=...`, and what follows the letter of
+ * an unknown short option (`-k...`): an unknown `--api-key=...` or `-kKEY` must not echo a key into a CI log. An unknown option whose name looks secret also gets a line saying where the key
  * goes. The value is dropped whatever the name: which names hold secrets cannot be known. An unknown command is
  * shown only when it looks like a command name.
  */
 export function redactUnknownOption(text: string): string {
   const redacted = text
     .replace(UNKNOWN_OPTION, "$1=...'")
+    .replace(GLUED_SHORT, "$1...'")
     .replace(UNKNOWN_COMMAND, (whole, start: string, name: string) =>
       COMMAND_NAME.test(name) ? whole : `${start}...' (not shown: it is not a command name)`,
     );

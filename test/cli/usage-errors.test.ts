@@ -97,6 +97,18 @@ describe.concurrent("an unknown option", () => {
     expect(stderr).toContain("deliberately no option for the API key");
   });
 
+  it.each([
+    ["--api-key-file's path", ["--api-key-file", secret, "tokens", "count"]],
+    ["--timeout's value", ["tokens", "count", "--timeout", secret]],
+    ["--format's value", ["tokens", "list", "--format", secret]],
+    ["an unknown short option's glued value", ["tokens", "count", `-k${secret}`]],
+  ])("never echoes the environment's key as %s", async (_, args) => {
+    const { code, stdout, stderr } = await runCaptured(args, { env: { ATLASSIAN_ADMIN_API_KEY: ` ${secret}\n` } });
+    expect(code).toBe(2);
+    expect(stdout + stderr).not.toContain("REALKEY");
+    expect(stderr).not.toBe("");
+  });
+
   it("never echoes the value of any other unknown --name=value either", async () => {
     const { code, stderr } = await runCaptured(["tokens", "list", `--bogus=${secret}`]);
     expect(code).toBe(2);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { MAX_TIMER_MS } from "../delay.js";
 
 // Commander names the option in its report of an InvalidArgumentError ("option '--port <n>' argument '99999' is
 // invalid. expected ..."), and `main` turns it into exit 2, before anything is sent.
@@ -26,3 +27,27 @@ export const parseCount = (value: string): number =>
 /** A TCP port to listen on: 0 (any free one) to 65535. */
 export const parsePort = (value: string): number =>
   wholeNumber(value, 0, MAX_PORT, `expected a port number from 0 to ${MAX_PORT} (0 picks a free one)`);
+
+/** The most tokens an embedded sandbox seeds: about 25 s and 1 GB; far more would run the process out of memory. */
+export const MAX_SANDBOX_TOKENS = 1_000_000;
+
+/** How many user tokens a sandbox seeds: 1 to MAX_SANDBOX_TOKENS. */
+export const parseSandboxTokens = (value: string): number =>
+  wholeNumber(value, 1, MAX_SANDBOX_TOKENS, `expected a whole number from 1 to ${MAX_SANDBOX_TOKENS}`);
+
+/** A sandbox seed: 0 to 2^32 - 1, the range its generator takes. */
+export const parseSeed = (value: string): number =>
+  wholeNumber(value, 0, 2 ** 32 - 1, "expected a whole number from 0 to 4294967295");
+
+/**
+ * A text option's value, refused when empty: an empty value is usually an unset shell variable (`--status "$S"`), and
+ * sent as it is it would quietly mean something else (`?status=`, every token).
+ */
+export const parseText = (value: string): string => {
+  if (value === "") throw new InvalidArgumentError("expected a value (an empty one is usually an unset variable)");
+  return value;
+};
+
+/** A per-attempt timeout in ms: 1 to the longest a timer takes (a longer one would fire at once). */
+export const parseTimeout = (value: string): number =>
+  wholeNumber(value, 1, MAX_TIMER_MS, `expected a whole number of ms from 1 to ${MAX_TIMER_MS}`);

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { MAX_TIMER_MS } from "../delay.js";
 import { auditCommand } from "./commands/audit.js";
 import { sandboxCommand } from "./commands/sandbox.js";
 import { serviceAccountsCountCommand } from "./commands/service-accounts-count.js";
@@ -11,7 +12,7 @@ import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
-import { parsePositiveInt } from "./option-values.js";
+import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
 import { redactUnknownOption } from "./unknown-option.js";
 import { UsageError } from "./usage-error.js";
 
@@ -34,15 +35,16 @@ export function buildProgram(ctx: RunContext): Command {
     .option("--base-url <url>", "API base URL (default: https://api.atlassian.com/admin/api-access/v1)")
     .option("--sandbox", "run this command against an embedded, seeded sandbox instead of a real org")
     .addOption(
-      new Option("--sandbox-tokens <n>", "user API tokens the --sandbox seeds (default: 250)").argParser(
-        parsePositiveInt,
-      ),
+      new Option(
+        "--sandbox-tokens <n>",
+        `user API tokens the --sandbox seeds, at most ${MAX_SANDBOX_TOKENS} (default: 250)`,
+      ).argParser(parseSandboxTokens),
     )
     .addOption(
       new Option(
         "--timeout <ms>",
-        "per-attempt timeout in ms, re-armed for each of the 4 attempts a request gets (default: 30000)",
-      ).argParser(parsePositiveInt),
+        `per-attempt timeout in ms, at most ${MAX_TIMER_MS}, re-armed for each of the 4 attempts a request gets (default: 30000)`,
+      ).argParser(parseTimeout),
     )
     .option("--verbose", "on failure, also print status, request id and stack")
     .addOption(new Option("--no-color", "no colour (also off when NO_COLOR is set or stdout is not a terminal)"))
@@ -56,8 +58,18 @@ export function buildProgram(ctx: RunContext): Command {
   ]);
 
   const tokens = new Command("tokens").description("User API tokens of the organization's managed users");
+  withExamples(tokens, [
+    "admin-api-access tokens list --all --format csv > tokens.csv",
+    "admin-api-access tokens count --status BLOCKED",
+    "admin-api-access tokens revoke-all --dry-run",
+  ]).addHelpText("after", `\n${groupHelp("tokens")}`);
   tokens.addCommand(tokensListCommand(ctx)).addCommand(tokensCountCommand(ctx)).addCommand(tokensRevokeAllCommand(ctx));
   const accounts = new Command("service-accounts").description("API tokens of the organization's service accounts");
+  withExamples(accounts, [
+    "admin-api-access service-accounts count --file accounts.txt",
+    "admin-api-access service-accounts tokens 0f1e2d3c-... --format json",
+    "admin-api-access service-accounts revoke 0f1e2d3c-... --dry-run",
+  ]).addHelpText("after", `\n${groupHelp("service-accounts")}`);
   accounts
     .addCommand(serviceAccountsCountCommand(ctx))
     .addCommand(serviceAccountsTokensCommand(ctx))
@@ -68,6 +80,13 @@ export function buildProgram(ctx: RunContext): Command {
     const options = action.optsWithGlobals<GlobalOptions>();
     if (options.sandboxTokens !== undefined && !options.sandbox) {
       throw new UsageError("--sandbox-tokens only sizes the embedded sandbox: add --sandbox, or drop it.");
+    }
+    // The embedded sandbox has its own org, key and address: one given as well would be quietly ignored.
+    const ignored = sandboxConflicts.filter(([name]) => options[name] !== undefined).map(([, flag]) => flag);
+    if (options.sandbox && ignored.length > 0) {
+      throw new UsageError(
+        `--sandbox uses its own org, key and address, so ${ignored.join(", ")} would be ignored: drop ${ignored.length === 1 ? "it" : "them"}, or --sandbox.`,
+      );
     }
   });
 
@@ -91,6 +110,18 @@ export function buildProgram(ctx: RunContext): Command {
   configure(program, "");
   return program;
 }
+
+/** Where a command group's `--help` sends the reader for its commands' options and exit codes. */
+function groupHelp(group: string): string {
+  return `Each command's options and exit codes: admin-api-access ${group} <command> --help`;
+}
+
+/** Global options that --sandbox replaces, by their attribute and flag. */
+const sandboxConflicts = [
+  ["org", "--org"],
+  ["baseUrl", "--base-url"],
+  ["apiKeyFile", "--api-key-file"],
+] as const satisfies readonly (readonly [keyof GlobalOptions, string])[];
 
 /** The exit codes a leaf command's `--help` lists; a command missing from the table is a bug caught by the tests. */
 function leafExitCodes(path: string): string {

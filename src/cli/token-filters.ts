@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import type { ApiTokenCountQuery, ApiTokenListQuery } from "../index.js";
 import { parseIsoDateText } from "./iso-date.js";
-import { parseCount, parsePositiveInt } from "./option-values.js";
+import { parseCount, parsePositiveInt, parseText } from "./option-values.js";
 
 interface FilterOption {
   flags: string;
@@ -17,7 +17,7 @@ const dateFilters = (field: "createdAt" | "lastActiveAt", kebab: string, what: s
     flags: `--${kebab}-search-type <type>`,
     param: `${field}SearchType`,
     attribute: `${field}SearchType`,
-    description: `how to filter on ${what}: gt, lt or range`,
+    description: `how to filter on ${what}: gt, lt or range (another value goes to the API as given)`,
   },
   {
     flags: `--${kebab}-uom <unit>`,
@@ -68,7 +68,12 @@ const filterOptions: FilterOption[] = [
     attribute: "query",
     description: "free text, matched on token label, user name and email",
   },
-  { flags: "--status <status>", param: "status", attribute: "status", description: "ALLOWED or BLOCKED" },
+  {
+    flags: "--status <status>",
+    param: "status",
+    attribute: "status",
+    description: "ALLOWED or BLOCKED (another value goes to the API as given)",
+  },
   ...dateFilters("createdAt", "created-at", "the creation date"),
   ...dateFilters("lastActiveAt", "last-active-at", "the last-use date"),
 ];
@@ -85,7 +90,7 @@ const pagingOptions: FilterOption[] = [
     flags: "--page-size <n>",
     param: "pageSize",
     attribute: "pageSize",
-    description: "tokens per request",
+    description: "tokens per request (default: 1000, the most the API is known to take)",
     parse: parsePositiveInt,
   },
   {
@@ -98,8 +103,7 @@ const pagingOptions: FilterOption[] = [
 
 function addOptions(command: Command, options: FilterOption[]): Command {
   for (const def of options) {
-    const option = new Option(def.flags, def.description);
-    command.addOption(def.parse ? option.argParser(def.parse) : option);
+    command.addOption(new Option(def.flags, def.description).argParser(def.parse ?? parseText));
   }
   return command;
 }

@@ -82,6 +82,6 @@ describe("--sandbox-tokens", () => {
   it.each(["0", "-3", "abc", "1.5"])("is a usage error when it is %j", async (value) => {
     const { code, stderr } = await runCli(["--sandbox", "--sandbox-tokens", value, "tokens", "count"]);
     expect(code).toBe(2);
-    expect(stderr).toContain("expected a whole number >= 1");
+    expect(stderr).toContain("expected a whole number from 1 to 1000000");
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { neutraliseCell } from "../../src/cli/format/csv.js";
 import { tokenColumns, tokenRow } from "../../src/cli/format/token-grid.js";
 import { useE2e } from "./e2e-fixture.js";
-import { jsonLines } from "./run-cli.js";
+import { jsonLines, runCaptured } from "./run-cli.js";
 
 const e2e = useE2e("tokens");
 
@@ -38,6 +38,18 @@ describe.concurrent("tokens list", () => {
     expect(lines[0]).toMatch(/^id\s+label\s+status\s+userName/);
     expect(lines[1]).toContain(e2e.all[0]?.id);
     expect(stderr).toMatch(/add --cursor \S+, or use --all/);
+  });
+
+  it("gives a --cursor hint that the next --sandbox run accepts", async () => {
+    const first = await runCaptured(["--sandbox", "tokens", "list", "--page-size", "3", "--format", "json"]);
+    const cursor = /add --cursor (\S+), or use --all/.exec(first.stderr)?.[1] ?? "";
+    const next = await runCaptured([
+      ...["--sandbox", "tokens", "list", "--page-size", "3", "--format", "json", "--cursor", cursor],
+    ]);
+    const all = await runCaptured(["--sandbox", "tokens", "list", "--limit", "6", "--format", "json"]);
+    expect([first.code, next.code, all.code]).toEqual([0, 0, 0]);
+    const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((t) => t.id);
+    expect([...ids(first.stdout), ...ids(next.stdout)]).toEqual(ids(all.stdout));
   });
 
   it("stops at --limit across pages", async () => {

@@ -49,10 +49,24 @@ describe.concurrent("sandbox sizes and ports", () => {
   it.each([
     { args: ["sandbox", "--tokens", "0"] },
     { args: ["--sandbox", "--sandbox-tokens", "0", "tokens", "count"] },
-  ])("refuses no tokens the same way from both options: $args", async ({ args }) => {
+    { args: ["sandbox", "--tokens", "1000001"] },
+    { args: ["--sandbox", "--sandbox-tokens", "100000000", "tokens", "count"] },
+  ])("refuses no tokens, or more than a process can seed, the same way from both options: $args", async ({ args }) => {
     const { code, stderr } = await runCaptured(args);
     expect(code).toBe(2);
-    expect(stderr).toContain("expected a whole number >= 1");
+    expect(stderr).toContain("expected a whole number from 1 to 1000000");
+  });
+
+  it.each(["4294967296", "-1"])("refuses sandbox --seed %s with exit 2, naming the range", async (seed) => {
+    const { code, stderr } = await runCaptured(["sandbox", "--seed", seed]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`option '--seed <n>' argument '${seed}' is invalid. expected a whole number from 0 to`);
+  });
+
+  it("refuses a --timeout longer than a timer takes, naming the option", async () => {
+    const { code, stderr } = await runCaptured(["--sandbox", "--timeout", "2147483648", "tokens", "count"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("option '--timeout <ms>' argument '2147483648' is invalid");
   });
 
   it.each(["99999", "65536", "-1", "http"])(
@@ -64,6 +78,34 @@ describe.concurrent("sandbox sizes and ports", () => {
       expect(stderr).not.toContain("Unexpected failure");
     },
   );
+});
+
+describe.concurrent("empty option values", () => {
+  it.each([
+    ["--status", ["tokens", "count", "--status", ""]],
+    ["--q", ["tokens", "count", "--q", ""]],
+    ["--cursor", ["tokens", "list", "--cursor", ""]],
+    ["--sort", ["tokens", "list", "--sort", ""]],
+    ["--label", ["service-accounts", "tokens", "sa-1", "--label", ""]],
+    ["--file", ["service-accounts", "count", "sa-1", "--file", ""]],
+  ])("refuses an empty %s with exit 2, as an unset variable, before anything is sent", async (flag, args) => {
+    const { code, stderr } = await runCaptured(["--sandbox", ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`argument '' is invalid. expected a value (an empty one is usually an unset variable)`);
+    expect(stderr).toContain(flag);
+  });
+});
+
+describe.concurrent("--sandbox with options it replaces", () => {
+  it.each([
+    [["--org", "o-1"], "--org"],
+    [["--base-url", "http://127.0.0.1:9"], "--base-url"],
+    [["--api-key-file", "key.txt", "--org", "o-1"], "--org, --api-key-file"],
+  ])("refuses %j with exit 2 instead of ignoring it", async (extra, named) => {
+    const { code, stderr } = await runCaptured(["--sandbox", ...extra, "tokens", "count"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--sandbox uses its own org, key and address, so ${named} would be ignored`);
+  });
 });
 
 describe.concurrent("input the SDK refuses before sending anything", () => {

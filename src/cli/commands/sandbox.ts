@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { RunContext } from "../context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "../credentials.js";
 import { ExitCode } from "../exit-codes.js";
-import { parseCount, parsePort, parsePositiveInt } from "../option-values.js";
+import { MAX_SANDBOX_TOKENS, parsePort, parseSandboxTokens, parseSeed } from "../option-values.js";
 import { withExamples } from "./shared.js";
 
 interface SandboxCommandOptions {
@@ -38,10 +38,15 @@ export function sandboxCommand(ctx: RunContext): Command {
   const command = new Command("sandbox")
     .description("Run a local, seeded fake of the API on 127.0.0.1 until Ctrl-C (no real org or key involved)")
     .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").argParser(parsePort).default(0))
-    .addOption(new Option("--seed <n>", "seed of the generated data").argParser(parseCount))
-    // Whole numbers >= 1, as for --sandbox-tokens: the two size the same sandbox.
     .addOption(
-      new Option("--tokens <n>", "how many user API tokens to generate (default: 250)").argParser(parsePositiveInt),
+      new Option("--seed <n>", "seed of the generated data, 0 to 4294967295 (default: 1)").argParser(parseSeed),
+    )
+    // The same range as --sandbox-tokens: the two size the same sandbox.
+    .addOption(
+      new Option(
+        "--tokens <n>",
+        `how many user API tokens to generate, at most ${MAX_SANDBOX_TOKENS} (default: 250)`,
+      ).argParser(parseSandboxTokens),
     );
   withExamples(command, [
     "admin-api-access sandbox --port 4010",

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { useColor } from "../color.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
@@ -7,6 +7,7 @@ import { renderJson } from "../format/json.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { renderRecords } from "../format/render-records.js";
 import type { CliIo } from "../io.js";
+import { parseText } from "../option-values.js";
 import { UsageError } from "../usage-error.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -20,7 +21,7 @@ export function parseIdList(text: string): string[] {
 
 async function readIds(args: string[], file: string | undefined, io: CliIo): Promise<string[]> {
   let fromFile: string[] = [];
-  if (file) {
+  if (file !== undefined) {
     try {
       fromFile = parseIdList(await io.readFile(file));
     } catch (error) {
@@ -38,7 +39,9 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
   const command = new Command("count")
     .description("Count the API tokens of service accounts (any number of ids)")
     .argument("[ids...]", "service account ids")
-    .option("--file <path>", "read ids from a file, one per line (# starts a comment)")
+    .addOption(
+      new Option("--file <path>", "read ids from a file, one per line (# starts a comment)").argParser(parseText),
+    )
     .addOption(formatOption(listFormats));
   withExamples(command, [
     "admin-api-access service-accounts count 0f1e2d3c-... 9a8b7c6d-...",

@@ -25,7 +25,7 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
     .argument("<id>", "service account id")
     .option("--dry-run", "list the tokens that would be revoked; send no DELETE")
     .option("--yes", "revoke without asking (required when stdin is not a terminal)")
-    .addOption(formatOption(listFormats));
+    .addOption(formatOption(listFormats, "table", "format of the --dry-run list (a revocation prints one line)"));
   withExamples(command, [
     "admin-api-access service-accounts revoke 0f1e2d3c-... --dry-run",
     "admin-api-access service-accounts revoke 0f1e2d3c-...        # asks you to type the id",

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { useColor } from "../color.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
@@ -6,6 +6,7 @@ import { ExitCode } from "../exit-codes.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
+import { parseText } from "../option-values.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 /** `service-accounts tokens`: the API tokens of one service account. */
@@ -13,7 +14,7 @@ export function serviceAccountsTokensCommand(ctx: RunContext): Command {
   const command = new Command("tokens")
     .description("List the API tokens of one service account")
     .argument("<id>", "service account id")
-    .option("--label <label>", "only tokens with this label")
+    .addOption(new Option("--label <label>", "only tokens with this label").argParser(parseText))
     .addOption(formatOption(listFormats));
   withExamples(command, [
     "admin-api-access service-accounts tokens 0f1e2d3c-...",

@@ -3,8 +3,12 @@ import type { GlobalOptions } from "../context.js";
 import type { OutputFormat } from "../format/output-format.js";
 
 /** The `--format` option with its allowed values. */
-export function formatOption(choices: readonly OutputFormat[], fallback: OutputFormat = "table"): Option {
-  return new Option("--format <format>", "output format").choices(choices).default(fallback);
+export function formatOption(
+  choices: readonly OutputFormat[],
+  fallback: OutputFormat = "table",
+  description = "output format",
+): Option {
+  return new Option("--format <format>", description).choices(choices).default(fallback);
 }
 
 /** Appends an "Examples:" block to a command's `--help`. */

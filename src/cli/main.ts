@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     exitCode: ExitCode.ok,
   };
   try {
-    await buildProgram(ctx).parseAsync([...argv], { from: "node" });
+    await buildProgram(ctx).parseAsync(helpForNestedCommand(argv), { from: "node" });
     return ctx.exitCode;
   } catch (error) {
     if (controller.signal.aborted) {
@@ -61,4 +61,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } finally {
     stopListening();
   }
+}
+
+/**
+ * `help tokens list` as `tokens list --help`: commander's help command reads one level, and would print the help of
+ * `tokens`. Only plain words are rewritten; anything else goes to commander as it is.
+ */
+function helpForNestedCommand(argv: readonly string[]): string[] {
+  const [node = "node", script = "admin-api-access", first, ...rest] = argv;
+  if (first !== "help" || rest.length < 2 || !rest.every((word) => /^[a-z][a-z-]*$/.test(word))) return [...argv];
+  return [node, script, ...rest, "--help"];
 }

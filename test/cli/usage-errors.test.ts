@@ -11,6 +11,15 @@ describe.concurrent("help asked for", () => {
     },
   );
 
+  it.each([
+    [["help", "tokens", "list"], "Usage: admin-api-access tokens list"],
+    [["help", "service-accounts", "revoke"], "Usage: admin-api-access service-accounts revoke"],
+  ])("prints the nested command's own help for %j", async (args, usage) => {
+    const { code, stdout } = await runCaptured(args);
+    expect(code).toBe(0);
+    expect(stdout.startsWith(usage)).toBe(true);
+  });
+
   it("exits 2 when a command group is run without its subcommand", async () => {
     const { code, stderr } = await runCaptured(["tokens"]);
     expect(code).toBe(2);

@@ -149,11 +149,9 @@ function baseUrlOf(value: string | undefined, apiKey: string): string {
   return value.replace(/\/+$/, "");
 }
 
-/** An object literal (or one without a prototype), not a Headers, a Map, an array or a string. */
+/** An object of names to values, from any realm; not a Headers, a Map, an array or a string. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return typeof value === "object" && Object.prototype.toString.call(value) === "[object Object]";
 }
 
 /** A header name and value that fetch accepts; the value is not quoted, in case it is a credential. */

@@ -31,10 +31,12 @@ export function scrubSecret<T>(value: T, secret: string): T {
 /** How deep a cause is searched and copied; deeper values are cut, so a cycle cannot recurse forever. */
 const CAUSE_DEPTH = 5;
 
-/** Plain data: an array, or an object whose prototype is Object's or null. */
-function isPlainData(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return Array.isArray(value) || proto === Object.prototype || proto === null;
+/** Node's hook for custom inspection: an object with one (a Request, Headers, Response) can print anything. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** An Error from this realm or another (a vm context, a worker's structured clone). */
+function isError(value: object): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
 }
 
 /** What an error shows besides its own enumerable properties: message, stack, cause and an AggregateError's errors. */
@@ -44,25 +46,29 @@ function errorParts(error: Error): unknown[] {
 }
 
 /**
- * Whether `value` could show `secret`: a string holding it, or an object that is neither plain data nor an Error, such
- * as a Request, whose custom inspection prints its headers.
+ * Whether `value` could show `secret`: a string holding it, or an object that inspects itself (a Request printing its
+ * headers), or one holding either. Dates and URLs show only their text.
  */
 function mayShow(value: unknown, secret: string, depth: number, seen: Set<object>): boolean {
   if (typeof value === "string") return value.includes(secret);
   if (value === null || typeof value !== "object" || seen.has(value)) return false;
-  if (depth > CAUSE_DEPTH || !(value instanceof Error || isPlainData(value))) return true;
+  if (value instanceof Date) return false;
+  if (value instanceof URL) return value.href.includes(secret);
+  if (depth > CAUSE_DEPTH) return true;
   seen.add(value);
-  const parts = value instanceof Error ? errorParts(value) : Object.values(value);
-  return parts.some((part) => mayShow(part, secret, depth + 1, seen));
+  if (isError(value)) return errorParts(value).some((part) => mayShow(part, secret, depth + 1, seen));
+  if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function") return true;
+  return Object.values(value).some((part) => mayShow(part, secret, depth + 1, seen));
 }
 
-/** A copy of `value` with `secret` replaced: errors as plain Errors, other objects than plain data as their name. */
+/** A copy of `value` with `secret` replaced: errors as plain Errors, objects that inspect themselves as their name. */
 function showableCopy(value: unknown, secret: string, depth: number): unknown {
-  if (typeof value === "string") return value.split(secret).join("[REDACTED]");
-  if (value === null || typeof value !== "object") return value;
+  if (typeof value === "string") return copyText(value, secret);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (value instanceof URL) return copyText(value.href, secret);
   if (depth > CAUSE_DEPTH) return "[cut]";
   const copy = (item: unknown) => showableCopy(item, secret, depth + 1);
-  if (value instanceof Error) {
+  if (isError(value)) {
     const { errors } = value as { errors?: unknown };
     const error = new Error(
       copy(value.message) as string,
@@ -70,21 +76,32 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
     );
     for (const [key, item] of Object.entries(value)) Object.assign(error, { [key]: copy(item) });
     if (Array.isArray(errors)) Object.defineProperty(error, "errors", { value: errors.map(copy), writable: true });
-    error.name = value.name;
+    error.name = copy(value.name) as string;
     error.stack = copy(value.stack ?? "") as string;
     return error;
   }
   if (Array.isArray(value)) return value.map(copy);
-  if (!isPlainData(value)) return `[${value.constructor?.name ?? "object"}]`;
+  if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function")
+    return `[${value.constructor?.name ?? "object"}]`;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copy(item)]));
+}
+
+/** `text` with every occurrence of `secret` replaced. */
+function copyText(text: string, secret: string): string {
+  return text.split(secret).join("[REDACTED]");
 }
 
 /**
  * The cause of a transport error as it may be shown: `error` itself when nothing in it can show `secret`; else a copy
  * (plain Errors with message, stack, cause, errors and own properties) with the secret replaced and any object that
- * is not plain data (a Request a fetch wrapper attached, say) reduced to its name.
+ * inspects itself (a Request a fetch wrapper attached, say) reduced to its name. A cause that cannot be read safely
+ * (a getter that throws) is replaced by a note saying so.
  */
 export function scrubCause(error: unknown, secret: string): unknown {
-  if (secret === "" || !mayShow(error, secret, 0, new Set())) return error;
-  return showableCopy(error, secret, 0);
+  if (secret === "") return error;
+  try {
+    return mayShow(error, secret, 0, new Set()) ? showableCopy(error, secret, 0) : error;
+  } catch {
+    return new Error("The cause could not be read safely, so it is not shown.");
+  }
 }

@@ -14,6 +14,7 @@ import { type OperationPolicy, operationFor } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
 import type { RateLimitState } from "./rate-limit.js";
 import { redactHeaders, scrubCause } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
 import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry-policy.js";
 
 export type Transport = (request: Request, handoff?: Handoff) => Promise<Response>;
@@ -91,7 +92,7 @@ export function createTransport(
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
       // After a 429 every request of the client waits as long, whether or not this one is retried: the next call
       // then waits, or throws RateLimitError without sending when the wait is beyond maxRetryDelay.
-      if (tooMany) state.block(env.now() + wait);
+      if (tooMany && holdsCoolDown(outcome, wait, retry.maxRetryDelayMs, env.now())) state.block(env.now() + wait);
       if (!canRetry) return finish(attempt, request, state, retries, secret);
       if (wait > retry.maxRetryDelayMs) {
         info?.(
@@ -105,6 +106,19 @@ export function createTransport(
       await delay(wait, signal);
     }
   };
+}
+
+/** The longest cool-down a 429 can impose on the client: a longer Retry-After is more likely garbage than meant. */
+const MAX_COOL_DOWN_MS = 86_400_000;
+
+/**
+ * Whether a 429's `wait` holds every request of the client. Within maxRetryDelay, always. Beyond it only when the
+ * server said so in Retry-After, which is relative: a wait read from X-RateLimit-Reset that far off is more likely
+ * clock skew (as RateLimitState.pace judges it), and the server decides then. Never beyond a day, nor infinite.
+ */
+function holdsCoolDown(outcome: AttemptOutcome, wait: number, maxRetryDelayMs: number, now: number): boolean {
+  if (!(wait <= MAX_COOL_DOWN_MS) || outcome.kind !== "response") return false;
+  return wait <= maxRetryDelayMs || (parseRetryAfter(outcome.headers.get("retry-after"), now) ?? 0) > 0;
 }
 
 /** The final answer: the response (errors are mapped by the caller), or a transport error. */

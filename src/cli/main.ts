@@ -1,4 +1,5 @@
 import { CommanderError } from "commander";
+import { defaultSandboxOptions } from "../testing/sandbox-options.js";
 import type { RunContext } from "./context.js";
 import { API_KEY_ENV } from "./credentials.js";
 import { ExitCode } from "./exit-codes.js";
@@ -18,8 +19,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const stopListening = io.onInterrupt(() => controller.abort());
   // The environment's key is known before anything is parsed: a usage error that echoes an option's value (a key
   // pasted as --timeout, or as --api-key-file's path) is redacted too.
+  // The sandbox's built-in fake key is no secret: its banner prints it, and tells the user to export it.
   const fromEnv = io.env[API_KEY_ENV]?.trim();
-  const secrets: string[] = fromEnv ? [fromEnv] : [];
+  const secrets: string[] = fromEnv && fromEnv !== defaultSandboxOptions.apiKey ? [fromEnv] : [];
   // Everything the CLI writes passes through the redactor: the key cannot leak even through an unexpected path.
   const guarded = (sink: CliIo["stdout"]) => ({ write: (text: string) => sink.write(redact(text, secrets)) });
   const stderr = guarded(io.stderr);

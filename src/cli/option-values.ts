@@ -40,11 +40,12 @@ export const parseSeed = (value: string): number =>
   wholeNumber(value, 0, 2 ** 32 - 1, "expected a whole number from 0 to 4294967295");
 
 /**
- * A text option's value, refused when empty: an empty value is usually an unset shell variable (`--status "$S"`), and
+ * A text option's value, refused when empty or blank: such a value is usually an unset shell variable (`--status "$S"`), and
  * sent as it is it would quietly mean something else (`?status=`, every token).
  */
 export const parseText = (value: string): string => {
-  if (value === "") throw new InvalidArgumentError("expected a value (an empty one is usually an unset variable)");
+  if (value.trim() === "")
+    throw new InvalidArgumentError("expected a value (an empty one is usually an unset variable)");
   return value;
 };
 

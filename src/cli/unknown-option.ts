@@ -7,7 +7,7 @@ const SECRET_NAME = /key|token|passw|secret|credential/i;
 // line "(Did you mean --x?)". The value runs from the first `=` to the last quote: it may hold quotes and newlines.
 const UNKNOWN_OPTION = /(unknown option '[^=]*?)=[\s\S]*'/;
 // A short option with its value glued on (`-kATCTT3x...`): only the letter is shown.
-const GLUED_SHORT = /(unknown option '-[^-'=])[^']+'/;
+const GLUED_SHORT = /(unknown option '-[^-'=])[^'][\s\S]*'/;
 const UNKNOWN_NAME = /unknown option '-*([^'=]*)/;
 // Commander's report of an unknown command: `error: unknown command 'ATCTT3x...'`. A key pasted in the wrong place
 // lands here; a mistyped command name (letters and hyphens) is shown, anything else is not.

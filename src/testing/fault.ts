@@ -60,6 +60,8 @@ const KINDS = new Set<string>([
   "repeat-cursor",
 ]);
 const SERVER_ERRORS = new Set<unknown>([500, 502, 503, 504]);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\0-\x1f\x7f]/;
 
 /** Throws a TypeError naming what is wrong with a fault passed to `sandbox.fault()`, before it is queued. */
 export function assertFault(fault: unknown): asserts fault is Fault {
@@ -74,10 +76,12 @@ export function assertFault(fault: unknown): asserts fault is Fault {
     const { retryAfter, resetAfterSeconds } = f;
     const validDate = retryAfter instanceof Date && !Number.isNaN(retryAfter.getTime());
     const validSeconds = typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0;
-    if (!(retryAfter === undefined || typeof retryAfter === "string" || validDate || validSeconds))
-      throw bad("retryAfter must be seconds >= 0, a valid Date or a string sent as it is");
-    if (!(resetAfterSeconds === undefined || (typeof resetAfterSeconds === "number" && resetAfterSeconds >= 0)))
-      throw bad("resetAfterSeconds must be a number >= 0");
+    // A string goes out as the header's value: any text a header can carry, not a line break.
+    const validText = typeof retryAfter === "string" && !CONTROL.test(retryAfter);
+    if (!(retryAfter === undefined || validText || validDate || validSeconds))
+      throw bad("retryAfter must be seconds >= 0, a valid Date or a string sent as it is (no control characters)");
+    const validReset = typeof resetAfterSeconds === "number" && resetAfterSeconds >= 0 && resetAfterSeconds <= 1e9;
+    if (!(resetAfterSeconds === undefined || validReset)) throw bad("resetAfterSeconds must be a number from 0 to 1e9");
   }
   if (
     !(
@@ -90,6 +94,8 @@ export function assertFault(fault: unknown): asserts fault is Fault {
   if (match === undefined) return;
   if (match === null || typeof match !== "object") throw bad("match must be an object: { method?, path? }");
   if (!(match.method === undefined || typeof match.method === "string")) throw bad("match.method must be a string");
-  if (!(match.path === undefined || typeof match.path === "string" || match.path instanceof RegExp))
+  // Any object with a test function: a RegExp from another realm (a vm context) is one.
+  const path = match.path as { test?: unknown } | string | undefined;
+  if (!(path === undefined || typeof path === "string" || typeof path?.test === "function"))
     throw bad("match.path must be a string or a RegExp");
 }

@@ -5,6 +5,6 @@ export interface SandboxState extends SeedData {
   orgId: string;
   /** The sandbox clock that date filters compare with. */
   now: Date;
-  /** Signs the list cursors: what the data derive from, so the same sandbox started again accepts its cursors. */
+  /** Signs the list cursors: what the data derive from but the clock, so the same sandbox started again accepts them. */
   cursorKey: string;
 }

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/testing/index.js";
+import { defaultSandboxOptions } from "../../src/testing/sandbox-options.js";
 
 let sb: Sandbox;
 
@@ -32,13 +33,14 @@ it("aborts a run on SIGINT and exits 130 without a stack trace", async () => {
   expect(stderr).toBe("\nInterrupted.\n");
 });
 
-it("serves a sandbox until Ctrl-C, printing how to point the CLI at it", async () => {
+it("serves a sandbox until Ctrl-C, printing how to point the CLI at it (its key too, once exported)", async () => {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "src/cli/bin.ts", "sandbox", "--port", "0", "--tokens", "5"],
     {
       cwd: new URL("../..", import.meta.url).pathname,
-      env: { PATH: process.env.PATH ?? "" },
+      // As after following the banner of an earlier run: the fake key is no secret to redact.
+      env: { PATH: process.env.PATH ?? "", ATLASSIAN_ADMIN_API_KEY: defaultSandboxOptions.apiKey },
     },
   );
   let stdout = "";
@@ -50,6 +52,7 @@ it("serves a sandbox until Ctrl-C, printing how to point the CLI at it", async (
   const key = /ATLASSIAN_ADMIN_API_KEY='([^']+)'/.exec(stdout)?.[1] ?? "";
   const org = /ATLASSIAN_ORG_ID='([^']+)'/.exec(stdout)?.[1] ?? "";
   expect(stdout).toContain("fake key");
+  expect(key).toBe(defaultSandboxOptions.apiKey);
   const count = await fetch(`${baseUrl}/orgs/${org}/api-tokens/count`, { headers: { Authorization: `Bearer ${key}` } });
   expect(await count.json()).toBe(5);
   child.kill("SIGINT");

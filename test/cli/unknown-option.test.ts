@@ -31,6 +31,7 @@ describe("redactUnknownOption", () => {
   it("shows only the letter of an unknown short option with a value glued on", () => {
     expect(redactUnknownOption("error: unknown option '-kATCTT3xREALKEY'\n")).toBe("error: unknown option '-k...'\n");
     expect(redactUnknownOption("error: unknown option '-k'\n")).toBe("error: unknown option '-k'\n");
+    expect(redactUnknownOption("error: unknown option '-kSECRET1'SECRET2'\n")).toBe("error: unknown option '-k...'\n");
   });
 
   it("drops a huge value whole", () => {

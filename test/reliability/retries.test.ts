@@ -171,6 +171,23 @@ describe("the cool-down after a 429 that is not retried", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it.each([
+    ["a Retry-After over a day", { "retry-after": "9000000000000" }],
+    ["a Retry-After too long to be a number", { "retry-after": "9".repeat(400) }],
+    [
+      "an X-RateLimit-Reset beyond maxRetryDelay (clock skew)",
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": new Date(Date.now() + 3 * 3_600_000).toISOString() },
+    ],
+  ])("sends the next call after %s, not holding the client", async (_, headers) => {
+    const { client, seen } = fakeApi(
+      failFirst(1, () => json({}, 429, headers)),
+      { maxRetries: 0 },
+    );
+    await expect(count(client)).rejects.toBeInstanceOf(RateLimitError);
+    await expect(count(client)).resolves.toBe(7);
+    expect(seen).toHaveLength(2);
+  });
+
   it("makes the next call wait out Retry-After when retries are off", async () => {
     const { client, seen } = fakeApi(
       failFirst(1, () => json({}, 429, { "retry-after": "3" })),

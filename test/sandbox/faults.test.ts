@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/testing/index.js";
 import type { ApiTokenSearchResponse } from "../../src/types.js";
@@ -103,7 +104,9 @@ describe("sandbox faults", () => {
     [{ kind: "server-error", status: 418 }, /server-error needs status 500, 502, 503 or 504; got 418/],
     [{ kind: "429", retryAfter: -1 }, /retryAfter must be seconds >= 0/],
     [{ kind: "429", retryAfter: new Date("nope") }, /retryAfter must be/],
-    [{ kind: "429", resetAfterSeconds: "1" }, /resetAfterSeconds must be a number >= 0/],
+    [{ kind: "429", resetAfterSeconds: "1" }, /resetAfterSeconds must be a number from 0 to 1e9/],
+    [{ kind: "429", resetAfterSeconds: Number.POSITIVE_INFINITY }, /resetAfterSeconds must be a number from 0/],
+    [{ kind: "429", retryAfter: "1\r\nX-Evil: 1" }, /no control characters/],
     [{ kind: "reset", delayMs: -5 }, /delayMs must be an integer from 0/],
     [{ kind: "reset", match: { path: 5 } }, /match.path must be a string or a RegExp/],
     ["reset", /each fault must be an object/],
@@ -112,6 +115,12 @@ describe("sandbox faults", () => {
     expect(() => sb.fault({ kind: "reset" }, fault as never)).toThrow(message);
     expect((await call(sb, "/api-tokens/count")).status).toBe(200);
     expect(sb.requests.slice(before).map((r) => r.status)).toEqual([200]);
+  });
+
+  it("takes a match.path RegExp from another realm", async () => {
+    sb.fault({ kind: "server-error", status: 503, match: { path: runInNewContext("/count$/") as RegExp } });
+    expect((await call(sb, "/api-tokens?pageSize=1")).status).toBe(200);
+    expect((await call(sb, "/api-tokens/count")).status).toBe(503);
   });
 
   it("answers its own failure 500 and records that status", async () => {

@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { type ClientOptions, createClient, InvalidInputError } from "../../src/index.js";
 import { API_KEY, json, ORG, testClient } from "../helpers/recording-fetch.js";
@@ -172,6 +173,17 @@ describe("createClient options", () => {
     expect(error).toMatchObject({ parameter });
     // No message quotes the key, whatever was wrong with it.
     expect((error as Error).message).not.toContain("CANARY");
+  });
+
+  it("takes headers made in another realm, or without a prototype", async () => {
+    for (const headers of [
+      runInNewContext('({ "X-Trace": "1" })') as Record<string, string>,
+      Object.assign(Object.create(null) as Record<string, string>, { "X-Trace": "1" }),
+    ]) {
+      const { client, requests } = testClient(() => json(3), { headers });
+      await expect(client.apiTokens.count(ORG)).resolves.toBe(3);
+      expect(requests[0]?.headers.get("x-trace")).toBe("1");
+    }
   });
 
   it("sends a key read with its final newline, without the newline", async () => {

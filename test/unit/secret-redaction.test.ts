@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { AdminApiError, createClient, InvalidInputError } from "../../src/index.js";
 import { API_KEY, json, ORG, testClient } from "../helpers/recording-fetch.js";
@@ -66,12 +67,38 @@ describe("the API key in errors", () => {
     expect(inspect(error.cause, { depth: 20, showHidden: true })).toContain(shown);
   });
 
-  it("keeps a connection error's cause itself when nothing in it can show the key", async () => {
-    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED", port: 9 });
-    const cause = new TypeError("fetch failed", { cause: refused });
+  it.each([
+    [
+      "a fetch failure with its errno",
+      () =>
+        new TypeError("fetch failed", {
+          cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED", port: 9 }),
+        }),
+    ],
+    ["an error from another realm", () => runInNewContext('new TypeError("socket hang up")') as Error],
+    [
+      "an error carrying a Date and a URL",
+      () => Object.assign(new Error("failed"), { at: new Date(0), url: new URL("https://api.example.test/x") }),
+    ],
+  ])("keeps a connection error's cause itself when nothing in it can show the key: %s", async (_, cause) => {
+    const original = cause();
+    const { client } = testClient(() => Promise.reject(original));
+    const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as AdminApiError;
+    expect(error.cause).toBe(original);
+  });
+
+  it("replaces a cause that cannot be read safely with a note, still a ConnectionError", async () => {
+    const cause = Object.defineProperty(new Error(`with ${API_KEY}`), "detail", {
+      enumerable: true,
+      get() {
+        throw new Error("getter");
+      },
+    });
     const { client } = testClient(() => Promise.reject(cause));
     const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as AdminApiError;
-    expect(error.cause).toBe(cause);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(String(error.cause)).toBe("Error: The cause could not be read safely, so it is not shown.");
+    expect(views(error)).not.toContain(API_KEY);
   });
 
   it("appears nowhere in an error about a huge body that repeats it", async () => {

@@ -1,5 +1,5 @@
 /** A short, safe excerpt of a response body for debug logs. */
-import { maskEmails } from "./redact.js";
+import { maskEmails, scrubSecret } from "./redact.js";
 
 const MAX_CHARS = 300;
 /** Longer than any email the mask matches (redact.ts bounds its parts), so one crossing the cut is still whole. */
@@ -13,7 +13,7 @@ export function describeBody(body: string | undefined, mode: "masked" | "full", 
   if (!body) return "";
   // Only the start is read: a page of 1000 tokens is not scanned whole for each debug line.
   const head = body.slice(0, MAX_CHARS + LOOKAHEAD + secret.length);
-  const redacted = head.split(secret).join("[REDACTED]");
+  const redacted = scrubSecret(head, secret);
   const safe = mode === "full" ? redacted : maskEmails(redacted);
   return ` body: ${safe.slice(0, MAX_CHARS)}${safe.length > MAX_CHARS || head.length < body.length ? "…" : ""}`;
 }

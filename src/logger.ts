@@ -1,4 +1,5 @@
 /** Optional logging: one line per attempt and per retry wait, never the key. */
+import { scrubSecret } from "./redact.js";
 
 /** Anything with these methods, e.g. `console` or a pino logger. */
 export interface Logger {
@@ -23,5 +24,5 @@ export function logAt(
   secret: string,
 ): ((m: string) => void) | undefined {
   if (rank[configured] < rank[level]) return undefined;
-  return (message) => logger[level](message.split(secret).join("[REDACTED]"));
+  return (message) => logger[level](scrubSecret(message, secret));
 }

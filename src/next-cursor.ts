@@ -8,6 +8,20 @@ export function nextCursor(links: { next?: string | null } | undefined): string 
   return cursorIn(links?.next);
 }
 
+/**
+ * Says so when following `next` would go back to a cursor the walk has followed (`seen`), to the one this page was
+ * fetched with, or to the page's own (`links.self`): the walk would loop. Undefined when it would not.
+ */
+export function cursorLoop(
+  next: string | undefined,
+  cursor: string | undefined,
+  self: string | null | undefined,
+  seen: ReadonlySet<string>,
+): string | undefined {
+  if (next === undefined || (next !== cursor && next !== cursorIn(self) && !seen.has(next))) return undefined;
+  return `the API repeated the page cursor "${next}", so the walk stopped instead of looping`;
+}
+
 /** The cursor a link holds: the link itself, or the `cursor` parameter of a link that is a full URL. */
 export function cursorIn(link: string | null | undefined): string | undefined {
   if (!link) return undefined;

@@ -3,7 +3,7 @@
  * `pages()` and a collect-all `toArray` that needs an explicit limit.
  */
 import { AdminApiError, InvalidInputError, InvalidResponseError } from "./errors.js";
-import { cursorIn } from "./next-cursor.js";
+import { cursorIn, cursorLoop } from "./next-cursor.js";
 import type { PageLinks } from "./types.js";
 
 /** One page of a list. */
@@ -72,13 +72,13 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
       for (;;) {
         if (cursor !== undefined) seen.add(cursor);
         const page = await pending;
-        // A page's own cursor (its `links.self`) counts as seen too: the first page has no other.
+        const next = page.nextCursor;
+        // The fetch may have said so already, with the response; this catches a FetchPage that does not.
+        const loop = cursorLoop(next, cursor, page.links?.self, seen);
+        if (loop) throw new InvalidResponseError(`${loop.charAt(0).toUpperCase()}${loop.slice(1)}.`);
+        // A page's own cursor (its `links.self`) counts as followed too, for the pages after it.
         const own = cursorIn(page.links?.self);
         if (own !== undefined) seen.add(own);
-        const next = page.nextCursor;
-        if (next !== undefined && seen.has(next)) {
-          throw new InvalidResponseError(`The API repeated the page cursor "${next}": stopped instead of looping.`);
-        }
         taken += page.data.length;
         // Prefetch only a page that will be needed: a small limit sends no extra request.
         const more = next !== undefined && taken < limit;

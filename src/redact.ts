@@ -63,9 +63,9 @@ function mayShow(value: unknown, secret: string, depth: number, seen: Set<object
 
 /** A copy of `value` with `secret` replaced: errors as plain Errors, objects that inspect themselves as their name. */
 function showableCopy(value: unknown, secret: string, depth: number): unknown {
-  if (typeof value === "string") return copyText(value, secret);
+  if (typeof value === "string") return scrubSecret(value, secret);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
-  if (value instanceof URL) return copyText(value.href, secret);
+  if (value instanceof URL) return scrubSecret(value.href, secret);
   if (depth > CAUSE_DEPTH) return "[cut]";
   const copy = (item: unknown) => showableCopy(item, secret, depth + 1);
   if (isError(value)) {
@@ -84,11 +84,6 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
   if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function")
     return `[${value.constructor?.name ?? "object"}]`;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copy(item)]));
-}
-
-/** `text` with every occurrence of `secret` replaced. */
-function copyText(text: string, secret: string): string {
-  return text.split(secret).join("[REDACTED]");
 }
 
 /**

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "commander";
 import { MAX_TIMER_MS } from "../delay.js";
+import { MAX_SEED } from "../testing/sandbox-options.js";
 
 // Commander names the option in its report of an InvalidArgumentError ("option '--port <n>' argument '99999' is
 // invalid. expected ..."), and `main` turns it into exit 2, before anything is sent.
@@ -37,7 +38,7 @@ export const parseSandboxTokens = (value: string): number =>
 
 /** A sandbox seed: 0 to 2^32 - 1, the range its generator takes. */
 export const parseSeed = (value: string): number =>
-  wholeNumber(value, 0, 2 ** 32 - 1, "expected a whole number from 0 to 4294967295");
+  wholeNumber(value, 0, MAX_SEED, `expected a whole number from 0 to ${MAX_SEED}`);
 
 /**
  * A text option's value, refused when empty or blank: such a value is usually an unset shell variable (`--status "$S"`), and

@@ -1,7 +1,7 @@
 /** The org's user API tokens: list (paginated), count, revoke all. */
 import type { CallContext } from "../call.js";
 import { call } from "../call.js";
-import { cursorIn, nextCursor } from "../next-cursor.js";
+import { cursorLoop, nextCursor } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
@@ -60,7 +60,10 @@ export function apiTokens(ctx: CallContext) {
               },
               ...init,
             }),
-          (data) => checkPage(data) ?? (seen && repeatedCursor(data as ApiTokenSearchResponse, cursor, seen)),
+          (data) => {
+            const links = (data as Partial<ApiTokenSearchResponse> | null)?.links;
+            return checkPage(data) ?? (seen && cursorLoop(nextCursor(links), cursor, links?.self, seen));
+          },
         );
         return { data: body.data, nextCursor: nextCursor(body.links), links: body.links };
       };
@@ -98,18 +101,6 @@ export function apiTokens(ctx: CallContext) {
       );
     },
   };
-}
-
-/** In a walk: says so when the page's next cursor is one the walk has followed (or this page's own), as it would loop. */
-function repeatedCursor(
-  page: ApiTokenSearchResponse,
-  cursor: string | undefined,
-  seen: ReadonlySet<string>,
-): string | undefined {
-  const next = nextCursor(page.links);
-  if (next === undefined || (next !== cursor && next !== cursorIn(page.links?.self) && !seen.has(next)))
-    return undefined;
-  return `the API repeated the page cursor "${next}", so the walk stopped instead of looping`;
 }
 
 function checkPage(body: unknown): string | undefined {

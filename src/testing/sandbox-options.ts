@@ -31,6 +31,9 @@ export interface SandboxOptions {
 /** The options with every default applied. */
 export type ResolvedSandboxOptions = Required<SandboxOptions>;
 
+/** The largest seed: the generator takes 32 bits, and other values would repeat those data. */
+export const MAX_SEED = 2 ** 32 - 1;
+
 /** The defaults of SandboxOptions, in one place. */
 export const defaultSandboxOptions = {
   seed: 1,
@@ -61,7 +64,7 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
   // Waits are timers: a longer one would fire after 1 ms, with a TimeoutOverflowWarning.
   if (!isIntegerIn(resolved.latencyMs, 0, MAX_TIMER_MS))
     throw new RangeError(`Sandbox option latencyMs must be an integer from 0 to ${MAX_TIMER_MS}`);
-  if (!isIntegerIn(resolved.seed, 0, 2 ** 32 - 1))
+  if (!isIntegerIn(resolved.seed, 0, MAX_SEED))
     throw new RangeError("Sandbox option seed must be an integer from 0 to 2^32 - 1 (other values repeat those data)");
   if (!(resolved.faultRate >= 0 && resolved.faultRate <= 1))
     throw new RangeError("Sandbox option faultRate must be in 0..1");

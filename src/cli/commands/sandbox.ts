@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { MAX_SEED } from "../../testing/sandbox-options.js";
 import type { RunContext } from "../context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "../credentials.js";
 import { ExitCode } from "../exit-codes.js";
@@ -39,7 +40,7 @@ export function sandboxCommand(ctx: RunContext): Command {
     .description("Run a local, seeded fake of the API on 127.0.0.1 until Ctrl-C (no real org or key involved)")
     .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").argParser(parsePort).default(0))
     .addOption(
-      new Option("--seed <n>", "seed of the generated data, 0 to 4294967295 (default: 1)").argParser(parseSeed),
+      new Option("--seed <n>", `seed of the generated data, 0 to ${MAX_SEED} (default: 1)`).argParser(parseSeed),
     )
     // The same range as --sandbox-tokens: the two size the same sandbox.
     .addOption(

@@ -24,8 +24,9 @@ const core = {
   dts: true,
   target: "es2022",
   outDir: "dist",
-  // The sandbox and CLI builds write dist/testing/ and dist/cli/ at the same time; leave them alone.
-  clean: ["!cli/**", "!testing/**"],
+  // `npm run build` empties dist/ first: tsup's clean would also delete the .d.ts files the sandbox build writes
+  // into dist/testing/ at the same time (its declaration step cleans every .d.ts under the outDir).
+  clean: false,
   sourcemap: false,
   treeshake: true,
   // Keep `node:` specifiers: Deno and bundlers resolve them; bare `http` is ambiguous.
@@ -37,7 +38,6 @@ const testing = {
   ...core,
   entry: { index: "src/testing/index.ts" },
   outDir: "dist/testing",
-  clean: true,
   platform: "node",
   metafile: true,
   esbuildOptions(options, { format }) {
@@ -59,7 +59,6 @@ const cli = {
   target: "node20",
   platform: "node",
   outDir: "dist/cli",
-  clean: true,
   splitting: true,
   removeNodeProtocol: false,
   banner: esmRequire,

@@ -36,13 +36,15 @@ const failed = await runRows(`package test in ${work}`, [
       const wanted = [
         ...expected,
         "dist/testing/index.js",
+        "dist/testing/index.cjs",
+        "dist/testing/index.d.ts",
         "dist/testing/index.d.cts",
         "openapi/admin-api-access.yaml",
         "dist/THIRD-PARTY-NOTICES.md",
       ];
       const missing = [...wanted, "README.md", "LICENSE", "CHANGELOG.md"].filter((p) => !paths.has(p));
       if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(", ")}`);
-      const stray = [...paths].filter((p) => /^(src|test|scripts|node_modules)\//.test(p));
+      const stray = [...paths].filter((p) => /^(src|test|scripts|node_modules)\/|metafile-[^/]*\.json$/.test(p));
       if (stray.length > 0) throw new Error(`the tarball has files it should not: ${stray.slice(0, 5).join(", ")}`);
     },
   },

@@ -4,12 +4,56 @@
  * are not for publishing. Fails when a bundled package's licence is not one the package may redistribute as it does.
  * Usage: `npm run build` runs it.
  */
+import { realpathSync } from "node:fs";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
-/** Licences (SPDX) whose code may be bundled into this MIT package with its notice kept. */
+/** Licences (SPDX) whose code may be bundled into this MIT package with its notices kept. */
 export const REDISTRIBUTABLE = ["MIT", "ISC", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "0BSD"];
+
+/**
+ * Whether an SPDX expression allows bundling: a single licence on the list; `A OR B` when either side does;
+ * `A AND B` when both do. Parentheses are read as grouping; anything else (WITH, a custom licence) does not.
+ */
+export function isRedistributable(expression: string): boolean {
+  const text = expression.trim();
+  const group = /^\((.*)\)$/.exec(text);
+  if (group?.[1] !== undefined && balanced(group[1])) return isRedistributable(group[1]);
+  for (const [operator, combine] of [
+    [" OR ", (sides: boolean[]) => sides.some(Boolean)],
+    [" AND ", (sides: boolean[]) => sides.every(Boolean)],
+  ] as const) {
+    const sides = splitTopLevel(text, operator);
+    if (sides.length > 1) return combine(sides.map(isRedistributable));
+  }
+  return REDISTRIBUTABLE.includes(text);
+}
+
+/** `text` split on `operator` outside parentheses. */
+function splitTopLevel(text: string, operator: string): string[] {
+  const sides: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] === "(") depth++;
+    else if (text[at] === ")") depth--;
+    else if (depth === 0 && text.startsWith(operator, at)) {
+      sides.push(text.slice(from, at));
+      from = at + operator.length;
+    }
+  }
+  return [...sides, text.slice(from)];
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    depth += char === "(" ? 1 : char === ")" ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 /** The metafiles `tsup.config.ts` asks for: the sandbox's two formats and the CLI. */
 const METAFILES = ["dist/testing/metafile-esm.json", "dist/testing/metafile-cjs.json", "dist/cli/metafile-esm.json"];
@@ -18,6 +62,7 @@ export interface BundledPackage {
   name: string;
   version: string;
   license: string;
+  /** The licence file, then any NOTICE file (Apache-2.0 asks for it to be passed on). */
   text: string;
 }
 
@@ -31,19 +76,22 @@ export function packageDirs(inputs: Iterable<string>): string[] {
   return [...dirs].sort();
 }
 
-async function describe(root: string, dir: string): Promise<BundledPackage> {
+/** A bundled package's licence and notice texts; throws when it may not be bundled or ships no licence file. */
+export async function describePackage(root: string, dir: string): Promise<BundledPackage> {
   const manifest = JSON.parse(await readFile(join(root, dir, "package.json"), "utf8")) as {
     name: string;
     version: string;
     license?: unknown;
   };
   const license = typeof manifest.license === "string" ? manifest.license : "";
-  if (!REDISTRIBUTABLE.includes(license))
+  if (!isRedistributable(license))
     throw new Error(`${manifest.name}@${manifest.version} is bundled, but its licence "${license}" is not allowed`);
-  const file = (await readdir(join(root, dir))).find((f) => /^licen[cs]e(\.md|\.txt)?$/i.test(f));
-  if (!file) throw new Error(`${manifest.name}@${manifest.version} is bundled, but ships no licence file to keep`);
-  const text = (await readFile(join(root, dir, file), "utf8")).trim();
-  return { name: manifest.name, version: manifest.version, license, text };
+  const files = await readdir(join(root, dir));
+  const licence = files.find((f) => /^licen[cs]e(\.md|\.txt)?$/i.test(f));
+  if (!licence) throw new Error(`${manifest.name}@${manifest.version} is bundled, but ships no licence file to keep`);
+  const notice = files.find((f) => /^notice(\.md|\.txt)?$/i.test(f));
+  const texts = await Promise.all([licence, notice].flatMap((f) => (f ? [readFile(join(root, dir, f), "utf8")] : [])));
+  return { name: manifest.name, version: manifest.version, license, text: texts.map((t) => t.trim()).join("\n\n") };
 }
 
 /** One entry per name and version (the same release can sit in two node_modules folders), sorted by name. */
@@ -75,11 +123,12 @@ async function main(): Promise<void> {
     const meta = JSON.parse(await readFile(join(root, file), "utf8")) as { inputs: Record<string, unknown> };
     inputs.push(...Object.keys(meta.inputs));
   }
-  const found = await Promise.all(packageDirs(inputs).map((dir) => describe(root, dir)));
+  const found = await Promise.all(packageDirs(inputs).map((dir) => describePackage(root, dir)));
   const packages = uniqueByRelease(found);
   await writeFile(join(root, "dist/THIRD-PARTY-NOTICES.md"), renderNotices(packages));
   await Promise.all(METAFILES.map((file) => rm(join(root, file))));
   console.log(`dist/THIRD-PARTY-NOTICES.md: ${packages.length} bundled packages`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+// Run as a script (also through a symlinked path), not when a test imports the functions above.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) await main();

@@ -38,6 +38,11 @@ export async function attemptOnce(
 /** The request sent and its answer read in full. */
 async function exchange(fetchImpl: FetchLike, request: Request, signal: AbortSignal): Promise<Attempt> {
   const response = await fetchImpl(request, { signal });
+  // A browser hands a redirect it was told not to follow over as status 0, without headers or body (Node, Deno and
+  // Bun give the 3xx itself). Kept as it is: a Response cannot be built with status 0.
+  if (response.type === "opaqueredirect") {
+    return { outcome: { kind: "response", status: 0, headers: response.headers }, response, body: "" };
+  }
   const body = await response.text();
   return {
     outcome: { kind: "response", status: response.status, headers: response.headers },

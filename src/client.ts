@@ -21,6 +21,9 @@ export function createClient(options: ClientOptions) {
     headers: { ...resolved.headers, Authorization: `Bearer ${apiKey}` },
     pathSerializer: serializePath,
     Request: LazyRequest,
+    // The API does not redirect. A 3xx is answered as UnexpectedStatusError, never followed: a followed redirect
+    // would turn a DELETE into a GET elsewhere and report success, or read a count from whatever answered.
+    redirect: "manual",
   });
   const ctx: CallContext = { raw, transport, state, secret: apiKey, concurrency: resolved.concurrency };
   return {

@@ -42,7 +42,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   };
   const detail = findDetail(body);
   // One full stop, whether or not the server's words end with one.
-  const head = `${status} on ${ctx.request.method} ${url.pathname}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail.replace(/\.+$/, "")}` : ""}.`;
+  const head = `${status === 0 ? "A redirect" : status} on ${ctx.request.method} ${url.pathname}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail.replace(/\.+$/, "")}` : ""}.`;
   const scope = ctx.operation?.scope;
   if (status === 400)
     return new BadRequestError(`${head} The API rejected the request: check the parameters and ids.`, init);
@@ -87,10 +87,20 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
     return new ServerError(`${head} The server failed; retry later.${suspects}`, init);
   }
   const advice =
-    status >= 300 && status < 400
-      ? "The API does not redirect: check baseUrl (a proxy or an old address may be answering)."
+    status === 0 || (status >= 300 && status < 400)
+      ? `The API does not redirect${redirectTarget(response.headers, url)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
       : "The API documents no such answer here: check baseUrl and the request; retrying will not help.";
   return new UnexpectedStatusError(`${head} ${advice}`, init);
+}
+
+/** Where a redirect points, without its query (which could carry anything): " (to https://host/path)", or "". */
+function redirectTarget(headers: Headers, from: URL): string {
+  try {
+    const to = new URL(headers.get("location") ?? "", from);
+    return headers.has("location") ? ` (to ${to.origin}${to.pathname})` : "";
+  } catch {
+    return "";
+  }
 }
 
 /** The request id a response carries, in a header or (Spring-style bodies) its `requestId`. */

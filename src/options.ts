@@ -132,7 +132,11 @@ export function apiKeyOf(options: Pick<ClientOptions, "apiKey">): string {
   return key;
 }
 
-/** An absolute http(s) URL, without trailing slashes. The key is masked should it have been pasted into the URL. */
+/**
+ * An absolute http(s) URL, without trailing slashes, that paths can be appended to: no query or fragment (they would
+ * swallow the path), no user:password (fetch refuses to send such a URL, and it would be a second credential). The
+ * key is masked should it have been pasted into the URL, and a password is never quoted.
+ */
 function baseUrlOf(value: string | undefined, apiKey: string): string {
   if (value === undefined) return DEFAULT_BASE_URL;
   let url: URL | undefined;
@@ -144,6 +148,18 @@ function baseUrlOf(value: string | undefined, apiKey: string): string {
     throw new InvalidInputError(
       "baseUrl",
       `baseUrl must be an absolute http(s) URL, such as ${DEFAULT_BASE_URL}; got ${shown}`,
+    );
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new InvalidInputError(
+      "baseUrl",
+      "baseUrl must not carry a user name or password (user:password@host): the API key is the one credential",
+    );
+  }
+  if (/[?#]/.test(value)) {
+    throw new InvalidInputError(
+      "baseUrl",
+      `baseUrl must not have a query or fragment (?... or #...), which the paths would be appended to; got ${JSON.stringify(`${url.origin}${url.pathname}`)} with one`,
     );
   }
   return value.replace(/\/+$/, "");

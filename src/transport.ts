@@ -63,7 +63,12 @@ export function createTransport(
       const sent =
         retries === 0 || !spare
           ? request
-          : new Request(request.url, { method: request.method, headers: request.headers, body: await spare });
+          : new Request(request.url, {
+              method: request.method,
+              headers: request.headers,
+              body: await spare,
+              redirect: request.redirect,
+            });
       let attempt: Attempt;
       try {
         if (signal?.aborted) throw signal.reason;

@@ -154,6 +154,11 @@ describe("createClient options", () => {
     ["baseUrl", { apiKey: API_KEY, baseUrl: "api.atlassian.com/admin/api-access/v1" }],
     ["baseUrl", { apiKey: API_KEY, baseUrl: "ftp://127.0.0.1/x" }],
     ["baseUrl", { apiKey: API_KEY, baseUrl: 42 }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "http://user:pw@127.0.0.1:4321/admin/api-access/v1" }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "https://user@api.atlassian.com/admin/api-access/v1" }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "http://127.0.0.1:4321/admin/api-access/v1?x=1" }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "http://127.0.0.1:4321/admin/api-access/v1?" }],
+    ["baseUrl", { apiKey: API_KEY, baseUrl: "http://127.0.0.1:4321/admin/api-access/v1#frag" }],
     ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": "a\nb" } }],
     ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": 5 } }],
     ['headers["bad name"]', { apiKey: API_KEY, headers: { "bad name": "v" } }],
@@ -190,6 +195,16 @@ describe("createClient options", () => {
     const { client, requests } = testClient(() => json(3), { apiKey: `  ${API_KEY}\n` });
     await expect(client.apiTokens.count(ORG)).resolves.toBe(3);
     expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it("never quotes the password of a baseUrl with credentials, and names the query of one that has it", () => {
+    const withPassword = thrown(() => createClient({ apiKey: API_KEY, baseUrl: "http://user:hunter2@127.0.0.1/v1" }));
+    expect((withPassword as Error).message).toMatch(/must not carry a user name or password/);
+    expect((withPassword as Error).message).not.toContain("hunter2");
+    const withQuery = thrown(() => createClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1/v1?x=1" }));
+    expect((withQuery as Error).message).toContain(
+      'must not have a query or fragment (?... or #...), which the paths would be appended to; got "http://127.0.0.1/v1" with one',
+    );
   });
 
   it("masks the key in a baseUrl it refuses", () => {

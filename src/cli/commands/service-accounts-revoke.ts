@@ -7,6 +7,7 @@ import { ExitCode } from "../exit-codes.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
+import { readBeforeRevoke } from "../read-before-revoke.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 interface RevokeOptions {
@@ -37,8 +38,13 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
     // Refused before connecting: not even a read is sent.
     const guard = guardRevocation(options, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
-      const tokens = await client.serviceAccounts.listTokens(orgId, id, {}, { signal });
-      if (guard.dryRun) {
+      const tokens = await readBeforeRevoke(() => client.serviceAccounts.listTokens(orgId, id, {}, { signal }), {
+        dryRun: guard.dryRun,
+        what: "the account's tokens",
+        scope: "read:service-accounts-tokens:admin",
+        io,
+      });
+      if (guard.dryRun && tokens) {
         io.stderr.write(
           `Dry run: would revoke these ${tokens.length} tokens of service account ${id}. Nothing was sent.\n`,
         );
@@ -46,12 +52,10 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
         io.stdout.write(renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
         return ExitCode.ok;
       }
-      await guard.confirm(
-        `This revokes all ${tokens.length} API tokens of service account ${id}.\nType the account id to confirm: `,
-        id,
-      );
+      const what = tokens === undefined ? "the API tokens" : `${tokens.length} API tokens`;
+      await guard.confirm(`This revokes all ${what} of service account ${id}.\nType the account id to confirm: `, id);
       await client.serviceAccounts.revokeTokens(orgId, id, { signal });
-      io.stdout.write(`Revoked ${tokens.length} API tokens of service account ${id}.\n`);
+      io.stdout.write(`Revoked ${what} of service account ${id}.\n`);
       return ExitCode.ok;
     });
   });

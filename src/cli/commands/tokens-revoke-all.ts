@@ -3,6 +3,7 @@ import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
+import { readBeforeRevoke } from "../read-before-revoke.js";
 import { optionsOf, withExamples } from "./shared.js";
 
 interface RevokeOptions {
@@ -30,17 +31,21 @@ export function tokensRevokeAllCommand(ctx: RunContext): Command {
     // Refused before connecting: not even a read is sent.
     const guard = guardRevocation(options, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
-      const count = await client.apiTokens.count(orgId, {}, { signal });
+      const count = await readBeforeRevoke(() => client.apiTokens.count(orgId, {}, { signal }), {
+        dryRun: guard.dryRun,
+        what: "how many tokens there are",
+        scope: "read:tokens:admin",
+        io,
+      });
       if (guard.dryRun) {
         io.stdout.write(`Dry run: would revoke all ${count} API tokens of organization ${orgId}. Nothing was sent.\n`);
         return ExitCode.ok;
       }
-      await guard.confirm(
-        `This revokes all ${count} API tokens of organization ${orgId}.\nType the org id to confirm: `,
-        orgId,
-      );
+      const what = count === undefined ? "all API tokens" : `all ${count} API tokens`;
+      await guard.confirm(`This revokes ${what} of organization ${orgId}.\nType the org id to confirm: `, orgId);
       await client.apiTokens.revokeAll(orgId, { signal });
-      io.stdout.write(`Revoked all API tokens of organization ${orgId} (${count} before).\n`);
+      const before = count === undefined ? "" : ` (${count} before)`;
+      io.stdout.write(`Revoked all API tokens of organization ${orgId}${before}.\n`);
       return ExitCode.ok;
     });
   });

@@ -50,10 +50,8 @@ export function distort(fault: DistortingFault, reply: Reply, cursor: string | u
   const json = { "Content-Type": "application/json; charset=utf-8" };
   const body: unknown = "body" in reply ? reply.body : { data: [], links: {} };
   switch (fault.kind) {
-    case "truncated-json": {
-      const text = JSON.stringify(body);
-      return { status: 200, headers: json, body: text.slice(0, Math.floor(text.length / 2)) };
-    }
+    case "truncated-json":
+      return { status: 200, headers: json, body: cutShort(JSON.stringify(body)) };
     case "wrong-content-type":
       return {
         status: 200,
@@ -69,6 +67,26 @@ export function distort(fault: DistortingFault, reply: Reply, cursor: string | u
       const again = cursor ?? body.links.self;
       return { status: 200, headers: json, body: JSON.stringify({ ...body, links: { ...body.links, next: again } }) };
     }
+  }
+}
+
+/**
+ * A JSON text cut short so that no parser accepts it, as a dropped connection leaves it: its first half, and a
+ * dangling `"` when that half is empty or would still parse (a bare count such as `300` cut to `3`), or the fault
+ * would hand the client a valid, wrong answer. A `"` after a whole JSON value never parses, and after anything less
+ * it opens a string that never ends.
+ */
+export function cutShort(text: string): string {
+  const half = text.slice(0, Math.floor(text.length / 2));
+  return half === "" || parses(half) ? `${half}"` : half;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

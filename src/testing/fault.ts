@@ -22,7 +22,7 @@ interface FaultCommon {
  *   from now, default 1).
  * - `server-error`: the status with an HTML body (`text/html`), as a gateway answers.
  * - `reset`: the socket is destroyed without an answer. `hang`: no answer until `close()`.
- * - `truncated-json`: 200 with the real answer's JSON cut in half.
+ * - `truncated-json`: 200 with the real answer's JSON cut in half, so it never parses (see `cutShort`).
  * - `wrong-content-type`: 200 with an HTML page as `text/html` (a login or proxy page).
  * - `data-not-array`: 200 with a list page whose `data` is an object.
  * - `repeat-cursor`: the real list page, but `links.next` equals the cursor just received (on the first page, the

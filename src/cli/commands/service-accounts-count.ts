@@ -11,12 +11,21 @@ import { parseText } from "../option-values.js";
 import { UsageError } from "../usage-error.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
-/** Ids from a file: one per line; blank lines and `#` comments skipped. */
+/**
+ * Ids from a file: one per line, trimmed, blank lines skipped. `#` starts a comment anywhere on a line, so a file can
+ * note what each id is (`0f1e2d3c-... # prod`) without the note being sent as part of the id.
+ */
 export function parseIdList(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"));
+    .map((line) => withoutComment(line).trim())
+    .filter((line) => line !== "");
+}
+
+/** The line up to its first `#`: a service account id is a UUID, which never holds one. */
+function withoutComment(line: string): string {
+  const hash = line.indexOf("#");
+  return hash === -1 ? line : line.slice(0, hash);
 }
 
 async function readIds(args: string[], file: string | undefined, io: CliIo): Promise<string[]> {

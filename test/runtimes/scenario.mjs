@@ -1,9 +1,11 @@
 /**
  * The runtime matrix's scenario, plain JavaScript so it runs unchanged in Node, Bun, Deno and Chromium: walk every
  * page of the token list, then count. The runner queues one 429 on the first list request, so the walk only finishes
- * if the client recovers from it.
+ * if the client recovers from it. Then a count through `redirectUrl`, a server that redirects every request to the
+ * sandbox: it must fail with UnexpectedStatusError, unfollowed, whatever the runtime makes of a manual redirect (the
+ * 3xx itself, or a browser's opaque redirect with status 0).
  */
-export async function scenario(sdk, { baseUrl, apiKey, orgId }) {
+export async function scenario(sdk, { baseUrl, apiKey, orgId, redirectUrl }) {
   const client = sdk.createClient({ apiKey, baseUrl, maxRetries: 2 });
   let pages = 0;
   let tokens = 0;
@@ -12,5 +14,12 @@ export async function scenario(sdk, { baseUrl, apiKey, orgId }) {
     tokens += page.data.length;
   }
   const count = await client.apiTokens.count(orgId);
-  return { pages, tokens, count };
+  const redirected = await sdk
+    .createClient({ apiKey, baseUrl: redirectUrl, maxRetries: 0 })
+    .apiTokens.count(orgId)
+    .then(
+      (value) => `followed: counted ${value}`,
+      (error) => (error instanceof sdk.UnexpectedStatusError ? error.status : `${error?.name}: ${error?.message}`),
+    );
+  return { pages, tokens, count, redirected };
 }

@@ -38,6 +38,10 @@ export async function attemptOnce(
 /** The request sent and its answer read in full. */
 async function exchange(fetchImpl: FetchLike, request: Request, signal: AbortSignal): Promise<Attempt> {
   const response = await fetchImpl(request, { signal });
+  // An injected fetch may resolve anything: what is not a Response fails the attempt, as a transport error would.
+  if (typeof response?.headers?.get !== "function" || typeof response.status !== "number") {
+    throw new TypeError("fetch resolved to something that is not a Response (no status or headers)");
+  }
   // A browser hands a redirect it was told not to follow over as status 0, without headers or body (Node, Deno and
   // Bun give the 3xx itself). Kept as it is: a Response cannot be built with status 0.
   if (response.type === "opaqueredirect") {

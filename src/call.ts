@@ -5,7 +5,7 @@ import { InvalidResponseError } from "./errors.js";
 import type { paths } from "./generated/admin-api-access.js";
 import { type OperationId, operationPolicies } from "./operations.js";
 import type { RateLimitState } from "./rate-limit.js";
-import { redactHeaders, scrubSecret } from "./redact.js";
+import { redactHeaders, scrubCause, scrubSecret } from "./redact.js";
 import type { Handoff, Transport } from "./transport.js";
 
 /** What every resource method needs. */
@@ -62,6 +62,7 @@ export async function call<T>(
   const body = scrubSecret(result.error, ctx.secret);
   throw errorFromResponse(result.response, body, {
     request: request as Request,
+    secret: ctx.secret,
     operation: operationPolicies[id],
     rateLimit: ctx.state.latest,
     now: Date.now(),
@@ -77,18 +78,19 @@ function invalidBody(
   problem: string,
   cause?: unknown,
 ): InvalidResponseError {
+  // A server may echo the key anywhere: in the body (quoted by `problem` or a parse error's message) or a header.
   const body = scrubSecret(data, ctx.secret);
-  const requestId = findRequestId(response.headers, body);
+  const requestId = scrubSecret(findRequestId(response.headers, body), ctx.secret);
   const id = requestId ? ` (request id ${requestId})` : "";
   return new InvalidResponseError(
-    `${response.status} on ${request.method} ${new URL(request.url).pathname}${id}: ${problem}. Retry; if it persists, something between you and the API is answering instead of it.`,
+    `${response.status} on ${request.method} ${new URL(request.url).pathname}${id}: ${scrubSecret(problem, ctx.secret)}. Retry; if it persists, something between you and the API is answering instead of it.`,
     {
       status: response.status,
       body,
       requestId,
       request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
       rateLimit: ctx.state.latest,
-      cause,
+      cause: scrubCause(cause, ctx.secret),
     },
   );
 }

@@ -12,7 +12,7 @@ import {
 } from "./errors.js";
 import type { OperationPolicy } from "./operations.js";
 import { type RateLimitInfo, readRateLimit } from "./rate-limit.js";
-import { redactHeaders } from "./redact.js";
+import { redactHeaders, scrubSecret } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** Headers that carry a request or trace id, most specific first. */
@@ -23,6 +23,8 @@ const NOT_FILTERS = new Set(["pageSize", "cursor", "q", "tokenLabel"]);
 
 export interface ResponseContext {
   request: Request;
+  /** The API key: a server or proxy may echo it in a header (a request id, a redirect's target). */
+  secret: string;
   operation: OperationPolicy | undefined;
   rateLimit: RateLimitInfo | undefined;
   now: number;
@@ -32,7 +34,7 @@ export interface ResponseContext {
 export function errorFromResponse(response: Response, body: unknown, ctx: ResponseContext): AdminApiError {
   const { status } = response;
   const url = new URL(ctx.request.url);
-  const requestId = findRequestId(response.headers, body);
+  const requestId = scrubSecret(findRequestId(response.headers, body), ctx.secret);
   const init: AdminApiErrorInit = {
     status,
     body,
@@ -88,7 +90,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   }
   const advice =
     status === 0 || (status >= 300 && status < 400)
-      ? `The API does not redirect${redirectTarget(response.headers, url)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
+      ? `The API does not redirect${scrubSecret(redirectTarget(response.headers, url), ctx.secret)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
       : "The API documents no such answer here: check baseUrl and the request; retrying will not help.";
   return new UnexpectedStatusError(`${head} ${advice}`, init);
 }

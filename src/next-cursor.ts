@@ -25,6 +25,30 @@ export function cursorLoop(
 /** The cursor a link holds: the link itself, or the `cursor` parameter of a link that is a full URL. */
 export function cursorIn(link: string | null | undefined): string | undefined {
   if (!link) return undefined;
-  if (!/^https?:\/\//i.test(link)) return link;
-  return new URL(link).searchParams.get("cursor") ?? undefined;
+  if (!isFullUrl(link)) return link;
+  return parseUrl(link)?.searchParams.get("cursor") ?? undefined;
+}
+
+/**
+ * What is wrong with a page's `links.next`, or undefined: not a string, or a full URL that does not parse or holds
+ * no `cursor` (the walk would end there and silently drop the rest).
+ */
+export function nextLinkProblem(link: unknown): string | undefined {
+  if (link === undefined || link === null) return undefined;
+  if (typeof link !== "string") return `the page's links.next is not a string (${typeof link})`;
+  if (!isFullUrl(link)) return undefined;
+  const url = parseUrl(link);
+  if (!url) return "the page's links.next is not a valid URL";
+  return url.searchParams.has("cursor") ? undefined : "the page's links.next is a URL without a cursor";
+}
+
+const isFullUrl = (link: string) => /^https?:\/\//i.test(link);
+
+/** The URL, or undefined when it does not parse (`URL.canParse` is missing from older browsers). */
+function parseUrl(link: string): URL | undefined {
+  try {
+    return new URL(link);
+  } catch {
+    return undefined;
+  }
 }

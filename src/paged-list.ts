@@ -68,6 +68,7 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
     let cursor = this.#startCursor;
     let pending = this.#fetch(cursor, walk.signal, seen);
     let taken = 0;
+    let emptyInARow = 0;
     try {
       for (;;) {
         if (cursor !== undefined) seen.add(cursor);
@@ -76,6 +77,12 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
         // The fetch may have said so already, with the response; this catches a FetchPage that does not.
         const loop = cursorLoop(next, cursor, page.links?.self, seen);
         if (loop) throw new InvalidResponseError(`${loop.charAt(0).toUpperCase()}${loop.slice(1)}.`);
+        emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
+        if (next !== undefined && emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
+          throw new InvalidResponseError(
+            `The API sent ${emptyInARow} empty pages in a row, each with a next cursor, so the walk stopped instead of requesting pages without end.`,
+          );
+        }
         // A page's own cursor (its `links.self`) counts as followed too, for the pages after it.
         const own = cursorIn(page.links?.self);
         if (own !== undefined) seen.add(own);
@@ -155,6 +162,13 @@ export class PagedList<Item> implements PromiseLike<Page<Item>>, AsyncIterable<I
     return items;
   }
 }
+
+/**
+ * Empty pages that still point to a next one, in a row, after which a walk gives up. The API filters before it pages,
+ * so an empty page is the last one; without a bound, an iterator over items would request pages for ever without
+ * yielding once, and its caller could not even `break`.
+ */
+const MAX_EMPTY_PAGES_IN_A_ROW = 100;
 
 /** `limit` when it is a positive integer; else InvalidInputError, before any request. */
 function checkLimit(method: string, limit: unknown): number {

@@ -24,9 +24,17 @@ function toInteger(value: string | null): number | undefined {
 /** The last reset parsed: the answers of one window repeat it, so each window's is parsed once. */
 let lastReset = { text: "", ms: Number.NaN };
 
+/** An ISO 8601 date-time with its zone, as the spec's date-time is. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * The reset instant, read only from an ISO 8601 date-time (the spec's): the lenient `Date.parse` alone reads a count
+ * of seconds such as "2" as the year 2001.
+ */
 function toDate(value: string | null): Date | undefined {
   if (value === null) return undefined;
-  if (value !== lastReset.text) lastReset = { text: value, ms: Date.parse(value) };
+  if (value !== lastReset.text)
+    lastReset = { text: value, ms: ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN };
   return Number.isNaN(lastReset.ms) ? undefined : new Date(lastReset.ms);
 }
 

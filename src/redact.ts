@@ -17,13 +17,15 @@ export function maskEmails(text: string): string {
   return text.replace(EMAIL, (email) => `${email[0]}***${email.slice(email.indexOf("@"))}`);
 }
 
-/** A copy of `value` (any JSON-like data) with every occurrence of `secret` in its strings replaced. */
+/** A copy of `value` (any JSON-like data) with every occurrence of `secret` in its strings, keys included, replaced. */
 export function scrubSecret<T>(value: T, secret: string): T {
   if (secret === "") return value;
   if (typeof value === "string") return value.split(secret).join("[REDACTED]") as T;
   if (Array.isArray(value)) return value.map((item) => scrubSecret(item, secret)) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecret(v, secret)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [scrubSecret(k, secret), scrubSecret(v, secret)]),
+    ) as T;
   }
   return value;
 }
@@ -58,7 +60,9 @@ function mayShow(value: unknown, secret: string, depth: number, seen: Set<object
   seen.add(value);
   if (isError(value)) return errorParts(value).some((part) => mayShow(part, secret, depth + 1, seen));
   if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function") return true;
-  return Object.values(value).some((part) => mayShow(part, secret, depth + 1, seen));
+  // A Map or Set shows its entries, which Object.entries does not list; an object shows its keys too.
+  const parts = value instanceof Map || value instanceof Set ? [...value].flat() : Object.entries(value).flat();
+  return parts.some((part) => mayShow(part, secret, depth + 1, seen));
 }
 
 /** A copy of `value` with `secret` replaced: errors as plain Errors, objects that inspect themselves as their name. */
@@ -81,9 +85,11 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
     return error;
   }
   if (Array.isArray(value)) return value.map(copy);
+  if (value instanceof Map) return new Map([...value].map(([key, item]) => [copy(key), copy(item)]));
+  if (value instanceof Set) return new Set([...value].map(copy));
   if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function")
     return `[${value.constructor?.name ?? "object"}]`;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copy(item)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [copy(key), copy(item)]));
 }
 
 /**

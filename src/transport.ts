@@ -79,9 +79,13 @@ export function createTransport(
         throw error;
       }
       const outcome = attempt.outcome;
-      // Observed before settling, so requests waiting for this answer see what it says.
-      if (outcome.kind === "response") state.observe(outcome.status, outcome.headers, started, env.now());
-      state.settled();
+      try {
+        // Observed before settling, so requests waiting for this answer see what it says.
+        if (outcome.kind === "response") state.observe(outcome.status, outcome.headers, started, env.now());
+      } finally {
+        // Always: a request never settled would hold every later one of the client waiting for its answer.
+        state.settled();
+      }
       debug?.(
         `${what()} -> ${outcome.kind === "response" ? outcome.status : outcome.kind} in ${env.now() - started} ms (attempt ${retries + 1})${describeBody(
           attempt.body,

@@ -49,10 +49,28 @@ export const queryParameters = {
 
 /** The smallest value of an integer parameter: 0 unless listed (the spec gives no minimum; a page has at least 1). */
 const MINIMUM: Record<string, number> = { pageSize: 1 };
+/** The largest: every integer parameter is an int32 in the spec. */
+const INT32_MAX = 2_147_483_647;
+
+/** The date fields a search can filter on, as the prefix of their parameters. */
+const SEARCHED = ["createdAt", "lastActiveAt"] as const;
+
+/**
+ * What each search type needs, in the API's own words: a "gt" or "lt" search needs the unit and the value, a
+ * "range" search an end ("From and/or To", or their Range* forms). A search type not listed here is sent as given.
+ */
+const SEARCH_NEEDS: Record<string, { all?: readonly string[]; any?: readonly string[] }> = {
+  gt: { all: ["Uom", "Value"] },
+  lt: { all: ["Uom", "Value"] },
+  range: { any: ["From", "To", "RangeFrom", "RangeTo"] },
+};
+/** The parameters that only mean something in a search. */
+const SEARCH_PARTS = ["Uom", "Value", "From", "To", "RangeFrom", "RangeTo"] as const;
 
 /**
  * Throws InvalidInputError naming the first parameter that the method does not take (a typo would otherwise be sent,
- * or be ignored and widen the result), or that is not a string (or an integer where one is due).
+ * or be ignored and widen the result), that is not a string (or an int32 where one is due), or that makes a date
+ * search the API cannot run.
  */
 export function assertQuery(query: object | undefined, type: keyof typeof queryParameters): void {
   if (query === undefined) return;
@@ -71,8 +89,49 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
       if (typeof value !== "string") throw new InvalidInputError(name, `${name} must be a string; got ${typeof value}`);
     } else {
       const min = MINIMUM[name] ?? 0;
-      if (!Number.isInteger(value) || (value as number) < min)
-        throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${JSON.stringify(value)}`);
+      if (!Number.isInteger(value) || (value as number) < min || (value as number) > INT32_MAX) {
+        throw new InvalidInputError(
+          name,
+          `${name} must be an integer from ${min} to ${INT32_MAX}; got ${JSON.stringify(value)}`,
+        );
+      }
+    }
+  }
+  if (type !== "ServiceAccountTokenQuery") assertSearches(query as Record<string, unknown>);
+}
+
+/**
+ * Throws InvalidInputError for a date search the API cannot run, which it has answered with a 500 rather than a 400:
+ * a search part (unit, value, ends) without its search type, or a search type without what it needs.
+ */
+function assertSearches(query: Record<string, unknown>): void {
+  const given = (name: string) => query[name] !== undefined;
+  for (const field of SEARCHED) {
+    const typeName = `${field}SearchType`;
+    const type = query[typeName];
+    if (type === undefined) {
+      const part = SEARCH_PARTS.map((p) => `${field}${p}`).find(given);
+      if (part) {
+        throw new InvalidInputError(
+          part,
+          `${part} takes part in a search: set ${typeName} too ("gt" or "lt" with ${field}Uom and ${field}Value, or "range" with ${field}From and/or ${field}To)`,
+        );
+      }
+      continue;
+    }
+    const needs = SEARCH_NEEDS[type as string];
+    const missing = needs?.all?.map((p) => `${field}${p}`).find((name) => !given(name));
+    if (missing) {
+      throw new InvalidInputError(
+        missing,
+        `${typeName} "${type}" needs ${missing} (the API cannot run the search without it)`,
+      );
+    }
+    if (needs?.any && !needs.any.some((p) => given(`${field}${p}`))) {
+      throw new InvalidInputError(
+        typeName,
+        `${typeName} "${type}" needs ${field}From and/or ${field}To (or ${field}RangeFrom / ${field}RangeTo)`,
+      );
     }
   }
 }

@@ -684,10 +684,11 @@ export const spec = {
         "name": "createdAtValue",
         "in": "query",
         "required": false,
-        "description": "How many `createdAtUom` units ago, for a \"gt\" or \"lt\" search.",
+        "description": "How many `createdAtUom` units ago, for a \"gt\" or \"lt\" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.",
         "schema": {
           "type": "integer",
-          "format": "int32"
+          "format": "int32",
+          "minimum": 0
         },
         "example": 90
       },
@@ -761,10 +762,11 @@ export const spec = {
         "name": "lastActiveAtValue",
         "in": "query",
         "required": false,
-        "description": "How many `lastActiveAtUom` units ago, for a \"gt\" or \"lt\" search.",
+        "description": "How many `lastActiveAtUom` units ago, for a \"gt\" or \"lt\" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.",
         "schema": {
           "type": "integer",
-          "format": "int32"
+          "format": "int32",
+          "minimum": 0
         },
         "example": 90
       },
@@ -1174,7 +1176,7 @@ export const spec = {
                   "code": "FORBIDDEN",
                   "status": "403",
                   "title": "Forbidden",
-                  "detail": "The API key does not have the scope read:tokens:admin."
+                  "detail": "The API key does not have the scope this operation needs."
                 }
               ]
             }

@@ -318,7 +318,7 @@ export interface components {
                  *           "code": "FORBIDDEN",
                  *           "status": "403",
                  *           "title": "Forbidden",
-                 *           "detail": "The API key does not have the scope read:tokens:admin."
+                 *           "detail": "The API key does not have the scope this operation needs."
                  *         }
                  *       ]
                  *     }
@@ -451,7 +451,7 @@ export interface components {
          */
         createdAtUom: "day" | (string & {});
         /**
-         * @description How many `createdAtUom` units ago, for a "gt" or "lt" search.
+         * @description How many `createdAtUom` units ago, for a "gt" or "lt" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.
          * @example 90
          */
         createdAtValue: number;
@@ -491,7 +491,7 @@ export interface components {
          */
         lastActiveAtUom: "day" | (string & {});
         /**
-         * @description How many `lastActiveAtUom` units ago, for a "gt" or "lt" search.
+         * @description How many `lastActiveAtUom` units ago, for a "gt" or "lt" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.
          * @example 90
          */
         lastActiveAtValue: number;
@@ -591,7 +591,7 @@ export interface operations {
                  */
                 createdAtUom?: components["parameters"]["createdAtUom"];
                 /**
-                 * @description How many `createdAtUom` units ago, for a "gt" or "lt" search.
+                 * @description How many `createdAtUom` units ago, for a "gt" or "lt" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.
                  * @example 90
                  */
                 createdAtValue?: components["parameters"]["createdAtValue"];
@@ -631,7 +631,7 @@ export interface operations {
                  */
                 lastActiveAtUom?: components["parameters"]["lastActiveAtUom"];
                 /**
-                 * @description How many `lastActiveAtUom` units ago, for a "gt" or "lt" search.
+                 * @description How many `lastActiveAtUom` units ago, for a "gt" or "lt" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.
                  * @example 90
                  */
                 lastActiveAtValue?: components["parameters"]["lastActiveAtValue"];
@@ -802,7 +802,7 @@ export interface operations {
                  */
                 createdAtUom?: components["parameters"]["createdAtUom"];
                 /**
-                 * @description How many `createdAtUom` units ago, for a "gt" or "lt" search.
+                 * @description How many `createdAtUom` units ago, for a "gt" or "lt" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.
                  * @example 90
                  */
                 createdAtValue?: components["parameters"]["createdAtValue"];
@@ -842,7 +842,7 @@ export interface operations {
                  */
                 lastActiveAtUom?: components["parameters"]["lastActiveAtUom"];
                 /**
-                 * @description How many `lastActiveAtUom` units ago, for a "gt" or "lt" search.
+                 * @description How many `lastActiveAtUom` units ago, for a "gt" or "lt" search. The API documents no bounds; a negative count of units ago has no meaning, so the SDK and its sandbox take 0 and up.
                  * @example 90
                  */
                 lastActiveAtValue?: components["parameters"]["lastActiveAtValue"];

@@ -1,7 +1,7 @@
 /** The org's user API tokens: list (paginated), count, revoke all. */
 import type { CallContext } from "../call.js";
 import { call } from "../call.js";
-import { cursorLoop, nextCursor } from "../next-cursor.js";
+import { cursorLoop, nextCursor, nextLinkProblem } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
@@ -41,7 +41,8 @@ export function apiTokens(ctx: CallContext) {
         return new PagedList<ApiToken>(() => Promise.reject(error), undefined);
       }
       const { cursor: firstCursor, ...filters } = query;
-      const sent = { pageSize: DEFAULT_PAGE_SIZE, ...filters };
+      // An explicit `pageSize: undefined` means "not set", as for every other parameter: the default applies.
+      const sent = { ...filters, pageSize: filters.pageSize ?? DEFAULT_PAGE_SIZE };
       const fetchPage = async (
         cursor: string | undefined,
         walk?: AbortSignal,
@@ -85,7 +86,9 @@ export function apiTokens(ctx: CallContext) {
             ...init,
           }),
         (data) =>
-          Number.isInteger(data) ? undefined : `the count is not an integer (${JSON.stringify(data)?.slice(0, 50)})`,
+          Number.isSafeInteger(data) && (data as number) >= 0
+            ? undefined
+            : `the count is not a whole number >= 0 (${String(JSON.stringify(data) ?? typeof data).slice(0, 50)})`,
       );
     },
 
@@ -107,7 +110,9 @@ function checkPage(body: unknown): string | undefined {
   const page = body as Partial<ApiTokenSearchResponse> | null;
   if (page === null || typeof page !== "object") return "the page is not a JSON object";
   if (!Array.isArray(page.data)) return "the page's data is not an array";
-  if (page.links !== undefined && (page.links === null || typeof page.links !== "object"))
-    return "the page's links is not an object";
-  return undefined;
+  if (page.links === undefined) return undefined;
+  if (page.links === null || typeof page.links !== "object") return "the page's links is not an object";
+  const self: unknown = page.links.self;
+  if (self !== undefined && self !== null && typeof self !== "string") return "the page's links.self is not a string";
+  return nextLinkProblem(page.links.next);
 }

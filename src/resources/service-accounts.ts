@@ -25,10 +25,7 @@ export function serviceAccounts(ctx: CallContext) {
       signal,
       (init) =>
         ctx.raw.POST("/orgs/{orgId}/service-accounts/count", { params: { path: { orgId } }, body: ids, ...init }),
-      (data) =>
-        data !== null && typeof data === "object" && !Array.isArray(data)
-          ? undefined
-          : "the counts are not a JSON object",
+      checkCounts,
     );
 
   return {
@@ -45,7 +42,15 @@ export function serviceAccounts(ctx: CallContext) {
     ): Promise<ServiceAccountTokenCounts> {
       assertPathParam("orgId", orgId);
       if (!Array.isArray(ids)) throw new InvalidInputError("ids", "ids must be an array of service account ids");
-      for (const [i, id] of ids.entries()) assertPathParam(`ids[${i}]`, id);
+      // Sent in a JSON body, not a path: any string goes (the API lists an unknown one as invalid), but an empty one
+      // is a blank line or a missing value, not an id.
+      for (const [i, id] of ids.entries()) {
+        if (typeof id !== "string" || id === "")
+          throw new InvalidInputError(
+            `ids[${i}]`,
+            `ids[${i}] must be a non-empty string; got ${id === "" ? '""' : typeof id}`,
+          );
+      }
       assertRequestOptions(options);
       const unique = [...new Set(ids)];
       const chunks: string[][] = [];
@@ -105,4 +110,15 @@ function merge(answers: ServiceAccountCredentialCountResponse[]): ServiceAccount
     validServiceAccountIds: answers.flatMap((a) => a.validServiceAccountIds ?? []),
     invalidServiceAccountIds: answers.flatMap((a) => a.invalidServiceAccountIds ?? []),
   };
+}
+
+/** What is wrong with a count answer's shape, or undefined: an object whose two lists, when present, are lists. */
+function checkCounts(data: unknown): string | undefined {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return "the counts are not a JSON object";
+  const { validServiceAccountIds: valid, invalidServiceAccountIds: invalid } = data as Record<string, unknown>;
+  if (valid !== undefined && !(Array.isArray(valid) && valid.every((c) => c !== null && typeof c === "object")))
+    return "validServiceAccountIds is not a list of objects";
+  if (invalid !== undefined && !(Array.isArray(invalid) && invalid.every((id) => typeof id === "string")))
+    return "invalidServiceAccountIds is not a list of ids";
+  return undefined;
 }

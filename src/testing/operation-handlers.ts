@@ -48,6 +48,7 @@ export function createOperationHandlers(state: SandboxState) {
           links: {
             self: cursors.encode(offset, fingerprint),
             ...(next < matching.length ? { next: cursors.encode(next, fingerprint) } : {}),
+            ...(offset > 0 ? { prev: cursors.encode(Math.max(0, offset - pageSize), fingerprint) } : {}),
           },
         },
       };

@@ -101,6 +101,12 @@ describe("query validation", () => {
     expect(requestsSent).toHaveLength(0);
   });
 
+  it("sends the default pageSize for a pageSize set to undefined, as when it is absent", async () => {
+    const { client, requests } = testClient(() => json({ data: [], links: {} }));
+    await client.apiTokens.list(ORG, { pageSize: undefined });
+    expect(requests[0]?.query.get("pageSize")).toBe("1000");
+  });
+
   it("sends nothing for a query parameter set to undefined", async () => {
     const { client, requests } = testClient(() => json(4));
     await expect(client.apiTokens.count(ORG, { status: undefined, q: "deploy" })).resolves.toBe(4);
@@ -111,8 +117,56 @@ describe("query validation", () => {
     const { client } = testClient(() => json(4));
     await expect(client.apiTokens.count(ORG, { createdAtValue: "7" } as never)).rejects.toMatchObject({
       parameter: "createdAtValue",
-      message: 'createdAtValue must be an integer >= 0; got "7"',
+      message: 'createdAtValue must be an integer from 0 to 2147483647; got "7"',
     });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["pageSize", { pageSize: 2 ** 31 }],
+    ["pageSize", { pageSize: 1e21 }],
+    ["createdAtValue", { createdAtSearchType: "gt", createdAtUom: "day", createdAtValue: 2 ** 31 }],
+  ])("refuses %s beyond int32 (%j), as the spec types it, before any request", async (parameter, query) => {
+    const { client, requests } = testClient(() => json({ data: [], links: {} }));
+    await expect(client.apiTokens.list(ORG, query as never)).rejects.toMatchObject({ parameter });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("takes the largest int32", async () => {
+    const { client, requests } = testClient(() => json(1));
+    const query = { createdAtSearchType: "gt", createdAtUom: "day", createdAtValue: 2 ** 31 - 1 };
+    await expect(client.apiTokens.count(ORG, query)).resolves.toBe(1);
+    expect(requests[0]?.query.get("createdAtValue")).toBe("2147483647");
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ["createdAtUom", { createdAtSearchType: "gt", createdAtValue: 90 }, /createdAtSearchType "gt" needs createdAtUom/],
+    ["lastActiveAtValue", { lastActiveAtSearchType: "lt", lastActiveAtUom: "day" }, /"lt" needs lastActiveAtValue/],
+    ["createdAtSearchType", { createdAtSearchType: "range" }, /"range" needs createdAtFrom and\/or createdAtTo/],
+    ["lastActiveAtUom", { lastActiveAtUom: "day", lastActiveAtValue: 90 }, /set lastActiveAtSearchType too/],
+    ["createdAtFrom", { createdAtFrom: "2026-01-01T00:00:00Z" }, /createdAtFrom takes part in a search/],
+    ["lastActiveAtRangeTo", { lastActiveAtRangeTo: "2026-01-01T00:00:00Z" }, /set lastActiveAtSearchType too/],
+  ])("refuses a date search the API cannot run (%s: %j), before any request", async (parameter, query, message) => {
+    const { client, requests } = testClient(() => json(1));
+    await expect(client.apiTokens.count(ORG, query as never)).rejects.toMatchObject({
+      parameter,
+      message: expect.stringMatching(message),
+    });
+    await expect(client.apiTokens.list(ORG, query as never)).rejects.toMatchObject({ parameter });
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each<Record<string, unknown>>([
+    { createdAtSearchType: "gt", createdAtUom: "day", createdAtValue: 90 },
+    { lastActiveAtSearchType: "range", lastActiveAtFrom: "2026-01-01T00:00:00Z" },
+    { lastActiveAtSearchType: "range", lastActiveAtTo: "2026-01-01T00:00:00Z" },
+    { createdAtSearchType: "range", createdAtRangeFrom: "2026-01-01T00:00:00Z" },
+    // A search type the SDK does not know is the API's to judge.
+    { createdAtSearchType: "GT" },
+    { lastActiveAtSearchType: "between", lastActiveAtFrom: "2026-01-01T00:00:00Z" },
+  ])("sends a date search it can run, or does not know (%j)", async (query) => {
+    const { client, requests } = testClient(() => json(1));
+    await expect(client.apiTokens.count(ORG, query as never)).resolves.toBe(1);
+    expect(requests).toHaveLength(1);
   });
 
   it("takes a real AbortSignal and a startCursor", async () => {

@@ -65,10 +65,21 @@ describe("path parameters", () => {
   });
 
   describe.each(["", ".", "..", 42, null, undefined, {}])("the id %j", (id) => {
-    it.each(methods)("is refused by %s before any request", async (_, send) => {
+    // "." and ".." are path problems only: in countTokens' JSON body they are ids like any other (tested below).
+    const refusing = id === "." || id === ".." ? methods.filter(([name]) => !name.includes("in the body")) : methods;
+    it.each(refusing)("is refused by %s before any request", async (_, send) => {
       const { client, requests } = testClient(() => json({}));
       await expect(async () => send(client, id)).rejects.toThrow(InvalidInputError);
       expect(requests).toHaveLength(0);
     });
+  });
+
+  it.each([".", ".."])("sends %j in countTokens' body as given: the API lists an unknown id as invalid", async (id) => {
+    const { client, requests } = testClient(() => json({ validServiceAccountIds: [], invalidServiceAccountIds: [id] }));
+    await expect(client.serviceAccounts.countTokens(ORG, [id])).resolves.toEqual({
+      validServiceAccountIds: [],
+      invalidServiceAccountIds: [id],
+    });
+    expect(requests).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@
  * none.
  */
 
+import { onAbort } from "./abort-relay.js";
 import { MAX_TIMER_MS } from "./delay.js";
 
 /** What an attempt waits under: the signal to give fetch, and a promise that rejects when the signal aborts. */
@@ -66,7 +67,8 @@ class Window implements Deadline {
   #active = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #expire!: (reason: unknown) => void;
-  readonly #forward = () => this.#abort(this.caller?.reason);
+  /** Stops listening to the caller's signal. */
+  readonly #unlisten: (() => void) | undefined;
 
   constructor(
     readonly openedAt: number,
@@ -79,7 +81,7 @@ class Window implements Deadline {
     });
     // Nobody may be racing it when it fires.
     this.expired.catch(() => {});
-    caller?.addEventListener("abort", this.#forward, { once: true });
+    this.#unlisten = caller && onAbort(caller, () => this.#abort(caller.reason));
   }
 
   acquire(at: number): void {
@@ -98,7 +100,7 @@ class Window implements Deadline {
   release(): void {
     if (--this.#active > 0) return;
     clearTimeout(this.#timer);
-    this.caller?.removeEventListener("abort", this.#forward);
+    this.#unlisten?.();
   }
 
   #abort(reason: unknown): void {

@@ -1,3 +1,5 @@
+import { onAbort } from "./abort-relay.js";
+
 /**
  * The longest wait a timer can hold: setTimeout takes a signed 32-bit count of ms (about 24.8 days), and runtimes
  * run a longer one at once (Node after a TimeoutOverflowWarning), which would turn a long wait into none.
@@ -8,14 +10,15 @@ export const MAX_TIMER_MS = 2_147_483_647;
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stop = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
   });
 }

@@ -1,4 +1,5 @@
 /** The client's view of the API's rate limit, read from the `X-RateLimit-*` headers of every response. */
+import { onAbort } from "./abort-relay.js";
 
 /** The latest rate-limit headers the API sent. */
 export interface RateLimitInfo {
@@ -117,15 +118,16 @@ export class RateLimitState {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const wake = () => {
-        signal?.removeEventListener("abort", abort);
+        stop?.();
         resolve();
       };
-      const abort = () => {
-        this.#waiters.delete(wake);
-        reject(signal?.reason);
-      };
       this.#waiters.add(wake);
-      signal?.addEventListener("abort", abort, { once: true });
+      const stop = signal
+        ? onAbort(signal, () => {
+            this.#waiters.delete(wake);
+            reject(signal.reason);
+          })
+        : undefined;
     });
   }
 }

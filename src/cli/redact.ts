@@ -11,10 +11,18 @@ export const REDACTED = "[REDACTED]";
  * replacing the longest first leaves no escape character of a longer form beside the marker.
  */
 export function secretForms(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const forms = [secret, json, secret.replaceAll('"', '""'), markdownCell(secret), displayCell(secret)];
-  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+  let forms = formsOf.get(secret);
+  if (!forms) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    const all = [secret, json, secret.replaceAll('"', '""'), markdownCell(secret), displayCell(secret)];
+    forms = [...new Set(all)].sort((a, b) => b.length - a.length);
+    formsOf.set(secret, forms);
+  }
+  return forms;
 }
+
+/** The forms of each secret, worked out once: every line the CLI writes is redacted, 190k of them in an audit. */
+const formsOf = new Map<string, string[]>();
 
 /**
  * Replaces every occurrence of each secret, in any form an output format writes it (see `secretForms`), with

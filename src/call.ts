@@ -80,7 +80,7 @@ function invalidBody(
 ): InvalidResponseError {
   // A server may echo the key anywhere: in the body (quoted by `problem` or a parse error's message) or a header.
   const body = scrubSecret(data, ctx.secret);
-  const requestId = scrubSecret(findRequestId(response.headers, body), ctx.secret);
+  const requestId = findRequestId(response.headers, body, ctx.secret);
   const id = requestId ? ` (request id ${requestId})` : "";
   return new InvalidResponseError(
     `${response.status} on ${request.method} ${new URL(request.url).pathname}${id}: ${scrubSecret(problem, ctx.secret)}. Retry; if it persists, something between you and the API is answering instead of it.`,

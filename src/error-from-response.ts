@@ -34,7 +34,7 @@ export interface ResponseContext {
 export function errorFromResponse(response: Response, body: unknown, ctx: ResponseContext): AdminApiError {
   const { status } = response;
   const url = new URL(ctx.request.url);
-  const requestId = scrubSecret(findRequestId(response.headers, body), ctx.secret);
+  const requestId = findRequestId(response.headers, body, ctx.secret);
   const init: AdminApiErrorInit = {
     status,
     body,
@@ -105,14 +105,17 @@ function redirectTarget(headers: Headers, from: URL): string {
   }
 }
 
-/** The request id a response carries, in a header or (Spring-style bodies) its `requestId`. */
-export function findRequestId(headers: Headers, body: unknown): string | undefined {
+/**
+ * The request id a response carries, in a header or (Spring-style bodies) its `requestId`, with `secret` replaced: a
+ * server or proxy may echo the key into one.
+ */
+export function findRequestId(headers: Headers, body: unknown, secret: string): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
     const value = headers.get(name);
-    if (value) return value;
+    if (value) return scrubSecret(value, secret);
   }
   const fromBody = (body as { requestId?: unknown } | null)?.requestId;
-  return typeof fromBody === "string" ? fromBody : undefined;
+  return typeof fromBody === "string" ? scrubSecret(fromBody, secret) : undefined;
 }
 
 /** The server's own words, from any of the error shapes Atlassian gateways use; never a whole HTML page. */

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { operationPolicies } from "../../operations.js";
 import { useColor } from "../color.js";
 import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
@@ -41,7 +42,7 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
       const tokens = await readBeforeRevoke(() => client.serviceAccounts.listTokens(orgId, id, {}, { signal }), {
         dryRun: guard.dryRun,
         what: "the account's tokens",
-        scope: "read:service-accounts-tokens:admin",
+        scope: operationPolicies.getServiceAccountApiToken.scope,
         io,
       });
       if (guard.dryRun && tokens) {

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { operationPolicies } from "../../operations.js";
 import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
@@ -34,7 +35,7 @@ export function tokensRevokeAllCommand(ctx: RunContext): Command {
       const count = await readBeforeRevoke(() => client.apiTokens.count(orgId, {}, { signal }), {
         dryRun: guard.dryRun,
         what: "how many tokens there are",
-        scope: "read:tokens:admin",
+        scope: operationPolicies.getApiTokenCountByOrgId.scope,
         io,
       });
       if (guard.dryRun) {

@@ -66,6 +66,12 @@ const SEARCH_NEEDS: Record<string, { all?: readonly string[]; any?: readonly str
 };
 /** The parameters that only mean something in a search. */
 const SEARCH_PARTS = ["Uom", "Value", "From", "To", "RangeFrom", "RangeTo"] as const;
+/** Each date search's type parameter and its parts, named once rather than on every call. */
+const SEARCHES = SEARCHED.map((field) => ({
+  field,
+  typeName: `${field}SearchType`,
+  parts: SEARCH_PARTS.map((part) => `${field}${part}`),
+}));
 
 /**
  * Throws InvalidInputError naming the first parameter that the method does not take (a typo would otherwise be sent,
@@ -106,11 +112,10 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
  */
 function assertSearches(query: Record<string, unknown>): void {
   const given = (name: string) => query[name] !== undefined;
-  for (const field of SEARCHED) {
-    const typeName = `${field}SearchType`;
+  for (const { field, typeName, parts } of SEARCHES) {
     const type = query[typeName];
     if (type === undefined) {
-      const part = SEARCH_PARTS.map((p) => `${field}${p}`).find(given);
+      const part = parts.find(given);
       if (part) {
         throw new InvalidInputError(
           part,

@@ -39,6 +39,12 @@ function toDate(value: string | null): Date | undefined {
   return Number.isNaN(lastReset.ms) ? undefined : new Date(lastReset.ms);
 }
 
+/**
+ * How many requests may be in flight once a cool-down ends, before the answers say how much room there is: past this,
+ * every request goes. More than any caller of this API needs at once (countTokens fans out 4 by default).
+ */
+export const SLOW_START_END = 32;
+
 /** What the next request should do: go now, wait `ms`, or wait for an answer in flight to say what is left. */
 export type Pace = { ms: number } | "await-answer";
 
@@ -46,7 +52,10 @@ export type Pace = { ms: number } | "await-answer";
  * One cool-down shared by every request of a client. After a 429, or when the requests in flight use up what the
  * headers say is left, every request waits for the same instant instead of each discovering the limit on its own.
  * Once that instant passes, one request probes the new window and the others wait for its answer: a token bucket
- * may have refilled by one only, a fixed window by its whole limit, and only an answer tells which.
+ * may have refilled by one only, a fixed window by its whole limit, and only an answer tells which. An answer with
+ * X-RateLimit-* headers says how much is left; without them, each answer that is not a 429 lets one more request
+ * go at once (twice as many per round trip), so a server that sends only Retry-After sees the requests return
+ * gradually rather than all together.
  */
 export class RateLimitState {
   latest: RateLimitInfo | undefined;
@@ -59,6 +68,13 @@ export class RateLimitState {
   readonly #waiters = new Set<() => void>();
   /** When the latest answer arrived (epoch ms). */
   #answeredAt = Number.NEGATIVE_INFINITY;
+  /**
+   * After a cool-down, until an answer carries the headers or SLOW_START_END is reached: how many requests may be in
+   * flight. Undefined otherwise.
+   */
+  #allowed: number | undefined;
+  /** When the latest cool-down ends (epoch ms): only answers to requests sent from then on tell how it went. */
+  #coolDownEnd = 0;
 
   /**
    * Records the answer to a request sent at `sentAt`, arriving at `now` (epoch ms). Sent after the latest answer
@@ -72,14 +88,19 @@ export class RateLimitState {
     const crossed = sentAt < this.#answeredAt;
     this.#answeredAt = now;
     this.exhausted = crossed ? this.exhausted || exhausted : exhausted;
+    if (this.#allowed !== undefined && sentAt >= this.#coolDownEnd && status !== 429) {
+      this.#allowed = info || this.#allowed + 1 >= SLOW_START_END ? undefined : this.#allowed + 1;
+    }
     if (!info) return;
     this.latest = crossed && this.latest ? merge(this.latest, info, now) : info;
   }
 
-  /** Holds every request of the client until `until` (epoch ms). */
+  /** Holds every request of the client until `until` (epoch ms), then lets one go first. */
   block(until: number): void {
     this.exhausted = true;
     if (until > this.blockedUntil) this.blockedUntil = until;
+    this.#allowed = 1;
+    this.#coolDownEnd = this.blockedUntil;
   }
 
   /**
@@ -94,6 +115,7 @@ export class RateLimitState {
     const usedUp = this.exhausted || (remaining !== undefined && remaining - this.inFlight <= 0);
     if (usedUp && reset !== undefined && reset > now && reset - now <= maxWaitMs) until = Math.max(until, reset);
     if (until > now) return { ms: until - now };
+    if (this.#allowed !== undefined && this.inFlight >= this.#allowed) return "await-answer";
     // Past the reset, how much came back is unknown (a token bucket refills by one, a fixed window by its limit):
     // one request asks, the others wait for its answer.
     return usedUp && this.inFlight > 0 ? "await-answer" : { ms: 0 };

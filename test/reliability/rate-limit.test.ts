@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SLOW_START_END } from "../../src/rate-limit.js";
 import { fakeApi, json, ORG, settle } from "./fake-api.js";
 
 beforeEach(() => {
@@ -65,5 +66,97 @@ describe("client-wide rate limit", () => {
     const error = await settle(client.apiTokens.count(ORG), advance).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, rateLimit: { limit: 100, remaining: 0 } });
     expect((error as { rateLimit: { resetAt: Date } }).rateLimit.resetAt.toISOString()).toBe(reset);
+  });
+
+  describe("after a cool-down, without X-RateLimit-* headers", () => {
+    /** Sends per instant, from the first request after `from` (ms since the first request). */
+    const burstsAfter = (seen: { at: number }[], from: number) => {
+      const start = seen[0]?.at ?? 0;
+      const counts = new Map<number, number>();
+      for (const { at } of seen) if (at - start > from) counts.set(at - start, (counts.get(at - start) ?? 0) + 1);
+      return [...counts.values()];
+    };
+
+    it("lets requests return gradually, twice as many per round trip, instead of all at once", async () => {
+      // A fixed window of 10 requests a second, a 429 with only Retry-After beyond it, 20 ms per answer.
+      const windows = new Map<number, number>();
+      let refused = 0;
+      const { client, seen } = fakeApi(
+        () => {
+          const window = Math.floor(Date.now() / 1000);
+          const n = (windows.get(window) ?? 0) + 1;
+          windows.set(window, n);
+          if (n > 10) refused++;
+          const answer = n > 10 ? json({}, 429, { "retry-after": "1" }) : json(1);
+          return new Promise<Response>((resolve) => setTimeout(() => resolve(answer), 20));
+        },
+        { maxRetries: 20 },
+      );
+      const counts = await settle(
+        Promise.all(Array.from({ length: 50 }, () => client.apiTokens.count(ORG))),
+        advance,
+        10,
+      );
+      expect(counts).toEqual(Array(50).fill(1));
+      // The first burst knows nothing of the limit; after its 429s, one request probes alone, and each answer lets
+      // one more go: 1, 2, 4, 8 requests at successive round trips.
+      expect(burstsAfter(seen, 0).slice(0, 4)).toEqual([1, 2, 4, 8]);
+      expect(Math.max(...burstsAfter(seen, 0))).toBeLessThanOrEqual(8);
+      // All 40 of the first burst's excess were refused; each window after it refuses only what its ramp overshot.
+      expect(refused).toBeLessThan(100);
+    });
+
+    it("counts only answers to requests sent after the cool-down", async () => {
+      const { client, seen } = fakeApi((_, __, i) => {
+        // Sent before the 429 and answered after the cool-down: it says nothing of the new window.
+        if (i === 0) return new Promise<Response>((resolve) => setTimeout(() => resolve(json(1)), 1_500));
+        if (i === 1) return json({}, 429, { "retry-after": "1" });
+        return new Promise<Response>((resolve) => setTimeout(() => resolve(json(1)), 20));
+      });
+      const slow = client.apiTokens.count(ORG);
+      await advance(1);
+      const limited = client.apiTokens.count(ORG);
+      await advance(10);
+      const waiting = [client.apiTokens.count(ORG), client.apiTokens.count(ORG), client.apiTokens.count(ORG)];
+      await settle(Promise.all([slow, limited, ...waiting]), advance, 10);
+      const start = seen[0]?.at ?? 0;
+      const after = seen.slice(2).map((r) => r.at - start);
+      // The straggler holds the probe until it answers; then one goes alone, then two.
+      expect(after).toEqual([1500, 1520, 1520, 1540]);
+    });
+
+    it("ends the ramp once SLOW_START_END requests may be in flight", async () => {
+      const { client, seen } = fakeApi((_, __, i) => {
+        if (i === 0) return json({}, 429, { "retry-after": "1" });
+        return new Promise<Response>((resolve) => setTimeout(() => resolve(json(1)), 20));
+      });
+      const first = client.apiTokens.count(ORG);
+      await advance(1);
+      const waiting = Array.from({ length: 99 }, () => client.apiTokens.count(ORG));
+      await settle(Promise.all([first, ...waiting]), advance, 10);
+      const bursts = burstsAfter(seen, 0);
+      expect(SLOW_START_END).toBe(32);
+      // 1 + 2 + 4 + 8 + 16 sent; the 31st answer makes room for 32, and the ramp ends: the rest go at once.
+      expect(bursts).toEqual([1, 2, 4, 8, 16, 100 - 31]);
+    });
+
+    it("paces by the headers as soon as an answer carries them", async () => {
+      const reset = new Date(Date.now() + 60_000).toISOString();
+      const { client, seen } = fakeApi((_, __, i) => {
+        if (i === 0) return json({}, 429, { "retry-after": "1" });
+        const answer = json(1, 200, {
+          "x-ratelimit-limit": "100",
+          "x-ratelimit-remaining": "90",
+          "x-ratelimit-reset": reset,
+        });
+        return new Promise<Response>((resolve) => setTimeout(() => resolve(answer), 20));
+      });
+      const first = client.apiTokens.count(ORG);
+      await advance(1);
+      const waiting = Array.from({ length: 9 }, () => client.apiTokens.count(ORG));
+      await settle(Promise.all([first, ...waiting]), advance, 10);
+      // The probe, then the other nine at once: 90 left is room for all of them.
+      expect(burstsAfter(seen, 0)).toEqual([1, 9]);
+    });
   });
 });

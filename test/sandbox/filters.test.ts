@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/testing/index.js";
 import type { ApiToken, ApiTokenSearchResponse } from "../../src/types.js";
-import { getJson } from "./sandbox-client.js";
+import { call, getJson } from "./sandbox-client.js";
 
 const DAY = 86_400_000;
 const now = Date.parse("2026-11-01T00:00:00Z");
@@ -79,5 +79,37 @@ describe("sandbox filters and count", () => {
     const page = await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=1000&sort=+lastActiveAt");
     const used = page.data.map((t) => t.lastActiveAt).filter((d): d is string => typeof d === "string");
     expect(used).toEqual([...used].sort());
+  });
+
+  it("reads empty values as docs/sandbox.md says: q and status filter nothing, the others answer 400", async () => {
+    const all = await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=1000");
+    for (const query of ["q=", "status=", "q=&status="]) {
+      const page = await getJson<ApiTokenSearchResponse>(sb, `/api-tokens?pageSize=1000&${query}`);
+      expect(page.data, query).toEqual(all.data);
+      expect(await getJson<number>(sb, `/api-tokens/count?${query}`), query).toBe(all.data.length);
+    }
+    const refused: [query: string, names: string][] = [
+      ["sort=", "sort"],
+      ["cursor=", "cursor"],
+      ["pageSize=", "pageSize"],
+      ["createdAtSearchType=", "createdAtSearchType"],
+      ["lastActiveAtSearchType=gt&lastActiveAtUom=&lastActiveAtValue=1", "lastActiveAtUom"],
+      ["createdAtSearchType=range&createdAtFrom=&createdAtTo=2027-01-01", "createdAtFrom"],
+    ];
+    for (const [query, name] of refused) {
+      const response = await call(sb, `/api-tokens?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(JSON.stringify(await response.json()), query).toContain(name);
+    }
+    // An exact match, not "no filter": an account with labelled tokens, none of them empty, gets none back.
+    let checked = 0;
+    for (const account of sb.serviceAccountIds) {
+      const tokens = await getJson<{ label: string }[]>(sb, `/service-accounts/${account}/api-tokens`);
+      if (tokens.length === 0) continue;
+      expect(tokens.every((t) => t.label !== "")).toBe(true);
+      expect(await getJson<unknown[]>(sb, `/service-accounts/${account}/api-tokens?tokenLabel=`)).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

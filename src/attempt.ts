@@ -1,12 +1,16 @@
 /** One attempt of a request: the per-attempt timeout, the caller's signal, the body read in full. */
 import { bufferedResponse } from "./buffered-response.js";
 import type { Deadline } from "./deadlines.js";
+import { readText } from "./read-body.js";
 import type { AttemptOutcome } from "./retry-policy.js";
 
 /** The fetch the client sends with: called as `fetch(request, { signal })`, as the global fetch can be. */
 export type FetchLike = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
-/** How one attempt went: the outcome, and the buffered response when one arrived. */
+/**
+ * How one attempt went: the outcome, and the buffered response when one arrived. A response outcome without a
+ * response is a 2xx whose body ran over the limit: there is nothing to use.
+ */
 export interface Attempt {
   outcome: AttemptOutcome;
   response?: Response;
@@ -23,10 +27,12 @@ export async function attemptOnce(
   request: Request,
   deadline: Deadline,
   caller: AbortSignal | undefined,
+  /** The largest body read: past it, reading stops. */
+  maxBytes: number,
 ): Promise<Attempt> {
   try {
     // The body is read inside the timeout, so a body that stalls half-way times out too and can be retried.
-    return await Promise.race([exchange(fetchImpl, request, deadline.signal), deadline.expired]);
+    return await Promise.race([exchange(fetchImpl, request, deadline.signal, maxBytes), deadline.expired]);
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     return { outcome: deadline.timedOut ? { kind: "timeout", error } : { kind: "connection", error } };
@@ -36,7 +42,12 @@ export async function attemptOnce(
 }
 
 /** The request sent and its answer read in full. */
-async function exchange(fetchImpl: FetchLike, request: Request, signal: AbortSignal): Promise<Attempt> {
+async function exchange(
+  fetchImpl: FetchLike,
+  request: Request,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<Attempt> {
   const response = await fetchImpl(request, { signal });
   // An injected fetch may resolve anything: what is not a Response fails the attempt, as a transport error would.
   if (typeof response?.headers?.get !== "function" || typeof response.status !== "number") {
@@ -47,10 +58,10 @@ async function exchange(fetchImpl: FetchLike, request: Request, signal: AbortSig
   if (response.type === "opaqueredirect") {
     return { outcome: { kind: "response", status: 0, headers: response.headers }, response, body: "" };
   }
-  const body = await response.text();
-  return {
-    outcome: { kind: "response", status: response.status, headers: response.headers },
-    response: bufferedResponse(response, body),
-    body,
-  };
+  const text = await readText(response, maxBytes);
+  const outcome = { kind: "response", status: response.status, headers: response.headers } as const;
+  // Over the limit, an error status is still told by its status (its body dropped); a 2xx is of no use.
+  if (text === undefined && response.ok) return { outcome };
+  const body = text ?? "";
+  return { outcome, response: bufferedResponse(response, body), body };
 }

@@ -73,7 +73,7 @@ export class ServerError extends AdminApiError {
 export class UnexpectedStatusError extends AdminApiError {
   override name = "UnexpectedStatusError";
 }
-/** A 2xx whose body is not what the spec says (not JSON, wrong shape, a repeated cursor). */
+/** A 2xx whose body is not what the spec says (not JSON, wrong shape, a repeated cursor) or is over maxResponseBytes. */
 export class InvalidResponseError extends AdminApiError {
   override name = "InvalidResponseError";
 }

@@ -8,6 +8,9 @@ import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 /** The API's production base URL. */
 export const DEFAULT_BASE_URL = "https://api.atlassian.com/admin/api-access/v1";
 
+/** The largest response body read by default: 32 MiB, some 60 times a page of 1000 tokens. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
+
 /** Options of `createClient`. */
 export interface ClientOptions {
   /** An organization API key (Atlassian Administration > Settings > API keys). Never logged, thrown or serialised. */
@@ -34,6 +37,12 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** A wait longer than this (ms) is not slept: RateLimitError is thrown at once. At most 2147483647. @default 60000 */
   maxRetryDelay?: number | undefined;
+  /**
+   * The largest response body read, in bytes: reading stops past it, and a 2xx that large throws
+   * InvalidResponseError (an error status keeps its status, its body dropped). A page of 1000 tokens is about 0.5 MB.
+   * @default 33554432 (32 MiB)
+   */
+  maxResponseBytes?: number | undefined;
   /** Requests in flight at once when one call fans out (countTokens). @default 4 */
   concurrency?: number | undefined;
   /** Where log lines go. @default console */
@@ -50,6 +59,7 @@ export interface ResolvedOptions {
   fetch: FetchLike;
   headers: Record<string, string>;
   timeout: number;
+  maxResponseBytes: number;
   concurrency: number;
   retry: RetryPolicy;
   logger: Logger;
@@ -66,6 +76,7 @@ const known = new Set<string>([
   "maxRetries",
   "timeout",
   "maxRetryDelay",
+  "maxResponseBytes",
   "concurrency",
   "logger",
   "logLevel",
@@ -102,6 +113,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     headers: { "User-Agent": options.userAgent ?? "atlassian-admin-api-access", ...headers },
     timeout: timerMs("timeout", options.timeout, 30_000, 1),
+    maxResponseBytes: count("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 1),
     concurrency: count("concurrency", options.concurrency, 4, 1),
     retry: {
       ...defaultRetryPolicy,

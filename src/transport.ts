@@ -8,7 +8,8 @@ import { type Attempt, attemptOnce } from "./attempt.js";
 import { callerDeadline, createDeadlines } from "./deadlines.js";
 import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
-import { ConnectionError, RateLimitError, TimeoutError } from "./errors.js";
+import { findRequestId } from "./error-from-response.js";
+import { ConnectionError, InvalidResponseError, RateLimitError, TimeoutError } from "./errors.js";
 import { logAt } from "./logger.js";
 import { type OperationPolicy, operationFor } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
@@ -73,7 +74,7 @@ export function createTransport(
       try {
         if (signal?.aborted) throw signal.reason;
         const deadline = signal ? callerDeadline(timeout, signal, started) : sharedDeadline(started);
-        attempt = await attemptOnce(options.fetch, sent, deadline, signal);
+        attempt = await attemptOnce(options.fetch, sent, deadline, signal, options.maxResponseBytes);
       } catch (error) {
         state.settled();
         throw error;
@@ -97,17 +98,17 @@ export function createTransport(
         shouldRetry(outcome, retries, retry) &&
         (handoff?.operation ?? operationFor(request.method, new URL(request.url).pathname))?.retrySafe === true;
       const tooMany = outcome.kind === "response" && outcome.status === 429;
-      if (!canRetry && !tooMany) return finish(attempt, request, state, retries, secret);
+      if (!canRetry && !tooMany) return finish(attempt, request, retries);
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
       // After a 429 every request of the client waits as long, whether or not this one is retried: the next call
       // then waits, or throws RateLimitError without sending when the wait is beyond maxRetryDelay.
       if (tooMany && holdsCoolDown(outcome, wait, retry.maxRetryDelayMs, env.now())) state.block(env.now() + wait);
-      if (!canRetry) return finish(attempt, request, state, retries, secret);
+      if (!canRetry) return finish(attempt, request, retries);
       if (wait > retry.maxRetryDelayMs) {
         info?.(
           `${what()}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`,
         );
-        return finish(attempt, request, state, retries, secret);
+        return finish(attempt, request, retries);
       }
       info?.(
         `${what()}: retrying after ${describeOutcome(outcome)} in ${wait} ms (retry ${retries + 1} of ${retry.maxRetries})`,
@@ -115,6 +116,38 @@ export function createTransport(
       await delay(wait, signal);
     }
   };
+
+  /** The final answer: the response (errors are mapped by the caller), or the error of an attempt without one. */
+  function finish(attempt: Attempt, request: Request, retries: number): Response {
+    if (attempt.response) return attempt.response;
+    const outcome = attempt.outcome;
+    const where = `${request.method} ${new URL(request.url).pathname}`;
+    const init = {
+      request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+      rateLimit: state.latest,
+    };
+    if (outcome.kind === "response") {
+      const requestId = findRequestId(outcome.headers, undefined, secret);
+      throw new InvalidResponseError(
+        `${outcome.status} on ${where}${requestId ? ` (request id ${requestId})` : ""}: the body is larger than ` +
+          `maxResponseBytes (${options.maxResponseBytes} bytes), so reading stopped there. Ask for less (a smaller ` +
+          "pageSize), or raise maxResponseBytes if the API really sends this much.",
+        { ...init, status: outcome.status, requestId },
+      );
+    }
+    const cause = scrubCause(outcome.error, secret);
+    const tries = `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
+    if (outcome.kind === "timeout") {
+      throw new TimeoutError(
+        `${where} timed out after ${tries}: the API did not answer in time. Retry later, or raise the timeout.`,
+        { ...init, cause },
+      );
+    }
+    throw new ConnectionError(
+      `${where} failed after ${tries}: could not reach the API (${String(cause)}). Check the network and the base URL, then retry.`,
+      { ...init, cause },
+    );
+  }
 }
 
 /** The longest cool-down a 429 can impose on the client: a longer Retry-After is more likely garbage than meant. */
@@ -128,30 +161,6 @@ const MAX_COOL_DOWN_MS = 86_400_000;
 function holdsCoolDown(outcome: AttemptOutcome, wait: number, maxRetryDelayMs: number, now: number): boolean {
   if (!(wait <= MAX_COOL_DOWN_MS) || outcome.kind !== "response") return false;
   return wait <= maxRetryDelayMs || (parseRetryAfter(outcome.headers.get("retry-after"), now) ?? 0) > 0;
-}
-
-/** The final answer: the response (errors are mapped by the caller), or a transport error. */
-function finish(attempt: Attempt, request: Request, state: RateLimitState, retries: number, secret: string): Response {
-  if (attempt.response) return attempt.response;
-  const outcome = attempt.outcome;
-  const cause = scrubCause(outcome.kind === "response" ? undefined : outcome.error, secret);
-  const init = {
-    request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
-    rateLimit: state.latest,
-    cause,
-  };
-  const tries = `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
-  const where = `${request.method} ${new URL(request.url).pathname}`;
-  if (outcome.kind === "timeout") {
-    throw new TimeoutError(
-      `${where} timed out after ${tries}: the API did not answer in time. Retry later, or raise the timeout.`,
-      init,
-    );
-  }
-  throw new ConnectionError(
-    `${where} failed after ${tries}: could not reach the API (${String(cause)}). Check the network and the base URL, then retry.`,
-    init,
-  );
 }
 
 /**

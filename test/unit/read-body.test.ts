@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { createClient, InvalidInputError, InvalidResponseError, ServerError } from "../../src/index.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
+import { readText } from "../../src/read-body.js";
+import { json, ORG, testClient, token } from "../helpers/recording-fetch.js";
+
+/** A response whose body arrives as the given chunks of bytes. */
+function chunked(chunks: readonly Uint8Array[], init: ResponseInit = {}): Response {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  return new Response(stream, init);
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const LIMIT = 1_000_000;
+
+/** `bytes` cut into pieces of `size` bytes: multi-byte characters end up split between chunks. */
+const pieces = (bytes: Uint8Array, size: number) =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+
+/**
+ * A body of `total` bytes in chunks of `size`, counting what was pulled and whether it was cancelled. Large, not
+ * endless: a limit that failed to stop the reading ends in a failed assertion, not a test that never returns.
+ */
+function huge(size: number, total = 64 * 1024 * 1024) {
+  const state = { pulled: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (state.pulled >= total) return controller.close();
+      state.pulled += size;
+      controller.enqueue(new Uint8Array(size).fill(0x20));
+    },
+    cancel() {
+      state.cancelled = true;
+    },
+  });
+  return { stream, state };
+}
+
+describe("readText", () => {
+  const cases: [name: string, bytes: Uint8Array][] = [
+    ["ASCII", utf8('{"label":"ci"}')],
+    ["multi-byte characters", utf8('{"label":"Zoë — 東京 🚀"}')],
+    ["a leading BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("42")])],
+    ["malformed UTF-8", new Uint8Array([0x22, 0xc3, 0x28, 0xff, 0x22])],
+    ["nothing", new Uint8Array()],
+  ];
+
+  for (const [name, bytes] of cases) {
+    it(`reads ${name} exactly as response.text() does, in one chunk or split anywhere`, async () => {
+      const expected = await new Response(bytes.slice()).text();
+      expect(await readText(chunked([bytes]), LIMIT)).toBe(expected);
+      for (const size of [1, 2, 3]) expect(await readText(chunked(pieces(bytes, size)), LIMIT)).toBe(expected);
+    });
+  }
+
+  it("reads a response without a body as empty", async () => {
+    expect(await readText(new Response(null, { status: 204 }), LIMIT)).toBe("");
+  });
+
+  it("leaves the response's body used, as text() would", async () => {
+    const response = chunked([utf8("1")]);
+    await readText(response, LIMIT);
+    expect(response.bodyUsed).toBe(true);
+  });
+});
+
+describe("readText's limit", () => {
+  it("reads a body of exactly the limit, and none a byte over it", async () => {
+    const bytes = utf8("x".repeat(100));
+    expect(await readText(chunked(pieces(bytes, 30)), 100)).toBe("x".repeat(100));
+    expect(await readText(chunked(pieces(bytes, 30)), 99)).toBeUndefined();
+  });
+
+  it("stops a huge body at the first chunk past the limit and cancels the rest", async () => {
+    const { stream, state } = huge(64 * 1024);
+    expect(await readText(new Response(stream), 1_000_000)).toBeUndefined();
+    expect(state.cancelled).toBe(true);
+    expect(state.pulled).toBeLessThanOrEqual(1_000_000 + 2 * 64 * 1024);
+  });
+});
+
+describe("maxResponseBytes, through the client", () => {
+  it("throws InvalidResponseError for a 2xx over it, naming the status, request id and what to do, without retrying", async () => {
+    const { stream, state } = huge(16 * 1024);
+    const { client, requests } = testClient(
+      () => new Response(stream, { headers: { "content-type": "application/json", "x-request-id": "req-big" } }),
+      { maxResponseBytes: 100_000, maxRetries: 3 },
+    );
+    const error = await Promise.resolve(client.apiTokens.list(ORG)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-big" });
+    expect((error as Error).message).toMatch(
+      /^200 on GET \/.*\/api-tokens \(request id req-big\): .*maxResponseBytes \(100000 bytes\).*pageSize/,
+    );
+    expect(requests).toHaveLength(1);
+    expect(state.cancelled).toBe(true);
+  });
+
+  it("keeps an error status's class when its body is over it, retried as the status says", async () => {
+    const { client, requests } = testClient(() => new Response("x".repeat(5_000), { status: 503 }), {
+      maxResponseBytes: 1_000,
+      maxRetries: 1,
+      maxRetryDelay: 1,
+    });
+    const error = await client.apiTokens.count(ORG).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503 });
+    // The body was dropped, not kept whole.
+    expect(JSON.stringify((error as ServerError).body) ?? "").not.toContain("xxx");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("reads a body up to it", async () => {
+    const { client } = testClient(() => json(12_345), { maxResponseBytes: 5 });
+    expect(await client.apiTokens.count(ORG)).toBe(12_345);
+  });
+
+  it("defaults to 32 MiB and must be a whole number of bytes, at least 1", () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(32 * 1024 * 1024);
+    for (const maxResponseBytes of [0, 1.5, -1, Number.NaN, "1000" as unknown as number]) {
+      expect(() => createClient({ apiKey: "k", maxResponseBytes }), String(maxResponseBytes)).toThrow(
+        InvalidInputError,
+      );
+    }
+  });
+});
+
+describe("a body split into chunks, through the client", () => {
+  it("parses a page whose characters straddle chunk boundaries", async () => {
+    const page = { data: [{ ...token("t1"), label: "Zoë — 東京 🚀" }], links: {} };
+    const bytes = utf8(JSON.stringify(page));
+    const { client } = testClient(() => chunked(pieces(bytes, 7), { headers: { "content-type": "application/json" } }));
+    expect((await client.apiTokens.list(ORG)).data).toEqual(page.data);
+  });
+
+  it("reads a count whose body starts with a BOM", async () => {
+    const { client } = testClient(() =>
+      chunked([new Uint8Array([0xef, 0xbb, 0xbf]), utf8("7")], { headers: json(0).headers }),
+    );
+    expect(await client.apiTokens.count(ORG)).toBe(7);
+  });
+});

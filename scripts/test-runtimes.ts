@@ -27,6 +27,8 @@ interface Outcome {
   count: number;
   /** The status of the UnexpectedStatusError the redirected count threw, or what happened instead. */
   redirected: number | string;
+  /** The status of the InvalidResponseError a page over maxResponseBytes threw, or what happened instead. */
+  tooLarge: number | string;
 }
 
 /**
@@ -69,7 +71,7 @@ async function sandboxWith429(): Promise<Sandbox> {
 /**
  * Throws unless the scenario walked 3 pages, counted 25, the sandbox answered a 429 that was then retried, and the
  * redirected count failed with the redirect's status (302, or 0 for a browser's opaque redirect) without the
- * sandbox seeing a second count.
+ * sandbox seeing a second count, and a page over maxResponseBytes failed with InvalidResponseError.
  */
 function verify(outcome: Outcome, sandbox: Sandbox, redirectStatus: 302 | 0): void {
   const expected = {
@@ -77,6 +79,7 @@ function verify(outcome: Outcome, sandbox: Sandbox, redirectStatus: 302 | 0): vo
     tokens: seededTokens,
     count: seededTokens,
     redirected: redirectStatus,
+    tooLarge: 200,
   };
   if (JSON.stringify(outcome) !== JSON.stringify(expected)) {
     throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(outcome)}`);
@@ -167,7 +170,7 @@ await access(join(root, "dist/index.js")).catch(() => {
   process.exit(1);
 });
 const failed = await runRows(
-  "runtime matrix (scenario: paginated walk with a 429 recovered, count, redirect refused)",
+  "runtime matrix (scenario: paginated walk with a 429 recovered, count, redirect refused, body over maxResponseBytes)",
   [
     cliRow(`node ${process.versions.node} (host)`, async () => [process.execPath]),
     cliRow("node 22", async () => [await binary(join(tools, "node22/node_modules/node/bin/node"))]),

@@ -75,6 +75,11 @@ export class RateLimitState {
   #allowed: number | undefined;
   /** When the latest cool-down ends (epoch ms): only answers to requests sent from then on tell how it went. */
   #coolDownEnd = 0;
+  /**
+   * A 429 without headers came after the latest headers: their reset describes a window from before it, and pacing
+   * does not wait for it (the 429's own wait, `block`, holds the client instead).
+   */
+  #resetStale = false;
 
   /**
    * Records the answer to a request sent at `sentAt`, arriving at `now` (epoch ms). Sent after the latest answer
@@ -91,7 +96,11 @@ export class RateLimitState {
     if (this.#allowed !== undefined && sentAt >= this.#coolDownEnd && status !== 429) {
       this.#allowed = info || this.#allowed + 1 >= SLOW_START_END ? undefined : this.#allowed + 1;
     }
-    if (!info) return;
+    if (!info) {
+      if (status === 429 && !crossed) this.#resetStale = true;
+      return;
+    }
+    if (!crossed) this.#resetStale = false;
     this.latest = crossed && this.latest ? merge(this.latest, info, now) : info;
   }
 
@@ -109,7 +118,7 @@ export class RateLimitState {
    */
   pace(now: number, maxWaitMs: number): Pace {
     let until = this.blockedUntil;
-    const reset = this.latest?.resetAt?.getTime();
+    const reset = this.#resetStale ? undefined : this.latest?.resetAt?.getTime();
     const remaining = this.latest?.remaining;
     // What the last answer left, less the requests sent since that the server may not have counted yet.
     const usedUp = this.exhausted || (remaining !== undefined && remaining - this.inFlight <= 0);
@@ -154,14 +163,17 @@ export class RateLimitState {
   }
 }
 
-/** What two crossing answers say together: the window still open, or else the stricter of the two. */
+/**
+ * What two crossing answers say together: the window still open, or else the stricter of the two, whole (its
+ * remaining with its own reset). A remaining is only good until its own reset: pairing one answer's 0 with the other's
+ * later reset would hold the client past the instant the first one named (a 429 of a one-second window, crossing an
+ * answer of a minute-long one, held every request a minute).
+ */
 function merge(a: RateLimitInfo, b: RateLimitInfo, now: number): RateLimitInfo {
   const open = (info: RateLimitInfo) => (info.resetAt?.getTime() ?? Number.NEGATIVE_INFINITY) > now;
   if (open(a) !== open(b)) return open(a) ? a : b;
+  const left = (info: RateLimitInfo) => info.remaining ?? Number.POSITIVE_INFINITY;
   const later = (a.resetAt?.getTime() ?? 0) >= (b.resetAt?.getTime() ?? 0) ? a : b;
-  const remaining =
-    a.remaining === undefined || b.remaining === undefined
-      ? (a.remaining ?? b.remaining)
-      : Math.min(a.remaining, b.remaining);
-  return { limit: later.limit ?? a.limit ?? b.limit, remaining, resetAt: later.resetAt };
+  const stricter = left(a) === left(b) ? later : left(a) < left(b) ? a : b;
+  return { ...stricter, limit: stricter.limit ?? a.limit ?? b.limit };
 }

@@ -68,6 +68,45 @@ describe("client-wide rate limit", () => {
     expect((error as { rateLimit: { resetAt: Date } }).rateLimit.resetAt.toISOString()).toBe(reset);
   });
 
+  it("waits for a 429's own reset, not for that of an answer of a longer window it crossed", async () => {
+    const minute = new Date(Date.now() + 60_000).toISOString();
+    const second = new Date(Date.now() + 1_000).toISOString();
+    const { client, seen } = fakeApi((_, __, i) => {
+      if (i === 0) {
+        const refused = json({}, 429, {
+          "retry-after": "1",
+          "x-ratelimit-limit": "10",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": second,
+        });
+        return new Promise<Response>((resolve) => setTimeout(() => resolve(refused), 10));
+      }
+      const answer = json(1, 200, {
+        "x-ratelimit-limit": "100",
+        "x-ratelimit-remaining": "99",
+        "x-ratelimit-reset": minute,
+      });
+      // The second request, sent before the 429 arrived, is answered after it: the two answers cross.
+      return i === 1 ? new Promise<Response>((resolve) => setTimeout(() => resolve(answer), 50)) : answer;
+    });
+    await settle(Promise.all([client.apiTokens.count(ORG), client.apiTokens.count(ORG)]), advance, 10);
+    const start = seen[0]?.at ?? 0;
+    expect(seen.map((r) => r.at - start)).toEqual([0, 0, 1_010]);
+  });
+
+  it("after a 429 without headers, waits as that 429 says, not for the reset of the headers before it", async () => {
+    const reset = new Date(Date.now() + 30_000).toISOString();
+    const { client, seen } = fakeApi((_, __, i) =>
+      i === 1
+        ? json({}, 429, { "retry-after": "1" })
+        : json(1, 200, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "50", "x-ratelimit-reset": reset }),
+    );
+    await settle(client.apiTokens.count(ORG), advance, 10);
+    await settle(client.apiTokens.count(ORG), advance, 10);
+    const start = seen[1]?.at ?? 0;
+    expect(seen.slice(1).map((r) => r.at - start)).toEqual([0, 1_000]);
+  });
+
   describe("after a cool-down, without X-RateLimit-* headers", () => {
     /** Sends per instant, from the first request after `from` (ms since the first request). */
     const burstsAfter = (seen: { at: number }[], from: number) => {

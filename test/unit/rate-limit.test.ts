@@ -67,10 +67,12 @@ describe("client.rateLimit", () => {
     expect(rateLimit).toEqual({ limit: 50, remaining: 40, resetAt: new Date(open) });
   });
 
-  it("merges crossing answers of a token bucket into the lower remaining and the later reset", async () => {
-    const later = inSeconds(2);
-    const rateLimit = await crossing(headers(10, 0, inSeconds(1)), headers(10, 1, later));
-    expect(rateLimit).toEqual({ limit: 10, remaining: 0, resetAt: new Date(later) });
+  it("keeps the stricter of two crossing answers whole: its remaining with its own reset", async () => {
+    const sooner = inSeconds(1);
+    const rateLimit = await crossing(headers(10, 0, sooner), headers(10, 1, inSeconds(60)));
+    expect(rateLimit).toEqual({ limit: 10, remaining: 0, resetAt: new Date(sooner) });
+    const other = await crossing(headers(10, 1, inSeconds(60)), headers(10, 0, sooner));
+    expect(other).toEqual({ limit: 10, remaining: 0, resetAt: new Date(sooner) });
   });
 
   it("is carried by an error", async () => {

@@ -7,14 +7,13 @@ import type { AttemptOutcome } from "./retry-policy.js";
 /** The fetch the client sends with: called as `fetch(request, { signal })`, as the global fetch can be. */
 export type FetchLike = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
-/**
- * How one attempt went: the outcome, and the buffered response when one arrived. A response outcome without a
- * response is a 2xx whose body ran over the limit: there is nothing to use.
- */
+/** How one attempt went: the outcome, and the buffered response when one arrived. */
 export interface Attempt {
   outcome: AttemptOutcome;
   response?: Response;
   body?: string;
+  /** The body ran over the limit: the response holds none of it. */
+  tooLarge?: boolean;
 }
 
 /**
@@ -59,9 +58,11 @@ async function exchange(
     return { outcome: { kind: "response", status: 0, headers: response.headers }, response, body: "" };
   }
   const text = await readText(response, maxBytes);
-  const outcome = { kind: "response", status: response.status, headers: response.headers } as const;
-  // Over the limit, an error status is still told by its status (its body dropped); a 2xx is of no use.
-  if (text === undefined && response.ok) return { outcome };
   const body = text ?? "";
-  return { outcome, response: bufferedResponse(response, body), body };
+  return {
+    outcome: { kind: "response", status: response.status, headers: response.headers },
+    response: bufferedResponse(response, body),
+    body,
+    tooLarge: text === undefined,
+  };
 }

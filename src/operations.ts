@@ -1,7 +1,7 @@
 /**
- * What the client knows about each operation, as data: where it lives, the scope it needs (named in 403 errors)
- * and whether repeating it is safe (decides retries). `satisfies` makes tsc fail when the spec gains an operation
- * this table lacks; a test checks the scopes and retry flags against the spec's x- extensions.
+ * What the client knows about each operation, as data: where it lives, the scope it needs (named in 403 errors),
+ * whether repeating it is safe (decides retries) and whether its answer is read. `satisfies` makes tsc fail when the
+ * spec gains an operation this table lacks; a test checks the scopes and retry flags against the spec's x- extensions.
  */
 import type { operations as GeneratedOperations } from "./generated/admin-api-access.js";
 
@@ -12,6 +12,8 @@ export interface OperationPolicy {
   scope: string;
   /** Safe to send again after a failure: true for reads and idempotent revocations. */
   retrySafe: boolean;
+  /** Its success answer is read: false for the revocations, whose 2xx body (none documented) is ignored. */
+  readsBody: boolean;
 }
 
 export const operationPolicies = {
@@ -20,18 +22,21 @@ export const operationPolicies = {
     path: "/orgs/{orgId}/api-tokens",
     scope: "read:tokens:admin",
     retrySafe: true,
+    readsBody: true,
   },
   bulkRevokeApiTokens: {
     method: "DELETE",
     path: "/orgs/{orgId}/api-tokens",
     scope: "delete:tokens:admin",
     retrySafe: true,
+    readsBody: false,
   },
   getApiTokenCountByOrgId: {
     method: "GET",
     path: "/orgs/{orgId}/api-tokens/count",
     scope: "read:tokens:admin",
     retrySafe: true,
+    readsBody: true,
   },
   // A POST, but a read: it counts and changes nothing.
   countServiceAccountApiTokens: {
@@ -39,18 +44,21 @@ export const operationPolicies = {
     path: "/orgs/{orgId}/service-accounts/count",
     scope: "read:service-accounts-tokens:admin",
     retrySafe: true,
+    readsBody: true,
   },
   getServiceAccountApiToken: {
     method: "GET",
     path: "/orgs/{orgId}/service-accounts/{accountId}/api-tokens",
     scope: "read:service-accounts-tokens:admin",
     retrySafe: true,
+    readsBody: true,
   },
   revokeApiTokens: {
     method: "DELETE",
     path: "/orgs/{orgId}/service-accounts/{accountId}/api-tokens",
     scope: "delete:service-accounts-tokens:admin",
     retrySafe: true,
+    readsBody: false,
   },
 } as const satisfies Record<keyof GeneratedOperations, OperationPolicy>;
 

@@ -39,7 +39,8 @@ export interface ClientOptions {
   maxRetryDelay?: number | undefined;
   /**
    * The largest response body read, in bytes: reading stops past it, and a 2xx that large throws
-   * InvalidResponseError (an error status keeps its status, its body dropped). A page of 1000 tokens is about 0.5 MB.
+   * InvalidResponseError (an error status keeps its status, its body dropped; a revocation, whose body is ignored,
+   * succeeds). A page of 1000 tokens is about 0.5 MB.
    * @default 33554432 (32 MiB)
    */
   maxResponseBytes?: number | undefined;

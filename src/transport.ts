@@ -94,21 +94,20 @@ export function createTransport(
           secret,
         )}`,
       );
-      const canRetry =
-        shouldRetry(outcome, retries, retry) &&
-        (handoff?.operation ?? operationFor(request.method, new URL(request.url).pathname))?.retrySafe === true;
+      const operation = handoff?.operation ?? operationFor(request.method, new URL(request.url).pathname);
+      const canRetry = shouldRetry(outcome, retries, retry) && operation?.retrySafe === true;
       const tooMany = outcome.kind === "response" && outcome.status === 429;
-      if (!canRetry && !tooMany) return finish(attempt, request, retries);
+      if (!canRetry && !tooMany) return finish(attempt, request, retries, operation);
       const wait = retryDelay(outcome, retries, retry, env.now(), env.random);
       // After a 429 every request of the client waits as long, whether or not this one is retried: the next call
       // then waits, or throws RateLimitError without sending when the wait is beyond maxRetryDelay.
       if (tooMany && holdsCoolDown(outcome, wait, retry.maxRetryDelayMs, env.now())) state.block(env.now() + wait);
-      if (!canRetry) return finish(attempt, request, retries);
+      if (!canRetry) return finish(attempt, request, retries, operation);
       if (wait > retry.maxRetryDelayMs) {
         info?.(
           `${what()}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`,
         );
-        return finish(attempt, request, retries);
+        return finish(attempt, request, retries, operation);
       }
       info?.(
         `${what()}: retrying after ${describeOutcome(outcome)} in ${wait} ms (retry ${retries + 1} of ${retry.maxRetries})`,
@@ -117,10 +116,19 @@ export function createTransport(
     }
   };
 
-  /** The final answer: the response (errors are mapped by the caller), or the error of an attempt without one. */
-  function finish(attempt: Attempt, request: Request, retries: number): Response {
-    if (attempt.response) return attempt.response;
-    const outcome = attempt.outcome;
+  /**
+   * The final answer: the response (errors are mapped by the caller), or the error of an attempt without one. A body
+   * over maxResponseBytes leaves an error status its class (the body dropped) and a revocation its success (its body
+   * is ignored); any other 2xx cannot be used.
+   */
+  function finish(
+    attempt: Attempt,
+    request: Request,
+    retries: number,
+    operation: OperationPolicy | undefined,
+  ): Response {
+    const { response, outcome } = attempt;
+    if (response && !(attempt.tooLarge && response.ok && operation?.readsBody !== false)) return response;
     const where = `${request.method} ${new URL(request.url).pathname}`;
     const init = {
       request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },

@@ -115,6 +115,15 @@ describe("maxResponseBytes, through the client", () => {
     expect(requests).toHaveLength(2);
   });
 
+  it("lets a revocation succeed whatever its 2xx body, which is ignored", async () => {
+    const { client, requests } = testClient(() => new Response("x".repeat(5_000), { status: 200 }), {
+      maxResponseBytes: 1_000,
+    });
+    await expect(client.apiTokens.revokeAll(ORG)).resolves.toBeUndefined();
+    await expect(client.serviceAccounts.revokeTokens(ORG, "sa-1")).resolves.toBeUndefined();
+    expect(requests.map((r) => r.method)).toEqual(["DELETE", "DELETE"]);
+  });
+
   it("reads a body up to it", async () => {
     const { client } = testClient(() => json(12_345), { maxResponseBytes: 5 });
     expect(await client.apiTokens.count(ORG)).toBe(12_345);

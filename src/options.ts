@@ -172,7 +172,7 @@ function baseUrlOf(value: string | undefined, apiKey: string): string {
   if (/[?#]/.test(value)) {
     throw new InvalidInputError(
       "baseUrl",
-      `baseUrl must not have a query or fragment (?... or #...), which the paths would be appended to; got ${JSON.stringify(`${url.origin}${url.pathname}`)} with one`,
+      `baseUrl must not have a query or fragment (?... or #...), which the paths would be appended to; got ${JSON.stringify((value.split(/[?#]/)[0] ?? "").split(apiKey).join("[REDACTED]"))} with one`,
     );
   }
   return value.replace(/\/+$/, "");

@@ -49,6 +49,8 @@ export const queryParameters = {
 
 /** The smallest value of an integer parameter: 0 unless listed (the spec gives no minimum; a page has at least 1). */
 const MINIMUM: Record<string, number> = { pageSize: 1 };
+/** Half of a UTF-16 surrogate pair without the other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** The largest: every integer parameter is an int32 in the spec. */
 const INT32_MAX = 2_147_483_647;
 
@@ -93,6 +95,8 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
     }
     if ((known as Record<string, string>)[name] === "string") {
       if (typeof value !== "string") throw new InvalidInputError(name, `${name} must be a string; got ${typeof value}`);
+      // A lone surrogate has no UTF-8 form: building the URL would throw a URIError.
+      if (LONE_SURROGATE.test(value)) throw new InvalidInputError(name, `${name} contains a lone UTF-16 surrogate`);
     } else {
       const min = MINIMUM[name] ?? 0;
       if (!Number.isInteger(value) || (value as number) < min || (value as number) > INT32_MAX) {
@@ -111,9 +115,11 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
  * a search part (unit, value, ends) without its search type, or a search type without what it needs.
  */
 function assertSearches(query: Record<string, unknown>): void {
-  const given = (name: string) => query[name] !== undefined;
+  // Own keys only, as sent.
+  const value = (name: string) => (Object.hasOwn(query, name) ? query[name] : undefined);
+  const given = (name: string) => value(name) !== undefined;
   for (const { field, typeName, parts } of SEARCHES) {
-    const type = query[typeName];
+    const type = value(typeName);
     if (type === undefined) {
       const part = parts.find(given);
       if (part) {
@@ -142,9 +148,10 @@ function assertSearches(query: Record<string, unknown>): void {
 }
 
 /**
- * A checked query as openapi-fetch's types want it: an `undefined` value, which the public types allow, is one its
- * query serializer skips, exactly as an absent key.
+ * A checked query as openapi-fetch's types want it: its own keys only, the ones checked (openapi-fetch would also send
+ * inherited ones, which are ignored, as JSON.stringify ignores them). An `undefined` value, which the public types
+ * allow, is one its query serializer skips, exactly as an absent key.
  */
 export function sendable<Id extends keyof operations>(query: QueryOf<Id>): SentQuery<Id> {
-  return query as SentQuery<Id>;
+  return { ...query } as SentQuery<Id>;
 }

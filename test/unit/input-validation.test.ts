@@ -169,6 +169,34 @@ describe("query validation", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("refuses a string value with a lone UTF-16 surrogate, naming it, before any request", async () => {
+    const { client, requests } = testClient(() => json(1));
+    await expect(client.apiTokens.count(ORG, { q: "x\uD800" })).rejects.toMatchObject({
+      name: "InvalidInputError",
+      parameter: "q",
+    });
+    await expect(client.apiTokens.list(ORG, { status: "\uDC00y" })).rejects.toMatchObject({ parameter: "status" });
+    await expect(client.serviceAccounts.listTokens(ORG, "sa-1", { tokenLabel: "\uDC00" })).rejects.toMatchObject({
+      parameter: "tokenLabel",
+    });
+    expect(requests).toHaveLength(0);
+    // A whole pair is a character like any other.
+    await expect(client.apiTokens.count(ORG, { q: "🚀" })).resolves.toBe(1);
+    expect(requests[0]?.query.get("q")).toBe("🚀");
+  });
+
+  it("neither checks nor sends keys a query inherits: only its own, as JSON.stringify would", async () => {
+    const { client, requests } = testClient((request) =>
+      json(request.route.endsWith("/count") ? 1 : request.route.includes("service-accounts") ? [] : { data: [] }),
+    );
+    const inherited = { statuss: "x", createdAtSearchType: "gt", tokenLabel: 5, pageSize: 0 };
+    const query = (own: object = {}) => Object.assign(Object.create(inherited), own);
+    await expect(client.apiTokens.count(ORG, query({ status: "ALLOWED" }))).resolves.toBe(1);
+    await expect(client.serviceAccounts.listTokens(ORG, "sa-1", query())).resolves.toEqual([]);
+    await client.apiTokens.list(ORG, query({ pageSize: 5 }));
+    expect(requests.map((r) => r.query.toString())).toEqual(["status=ALLOWED", "", "pageSize=5"]);
+  });
+
   it("takes a real AbortSignal and a startCursor", async () => {
     const { client, requests } = testClient(() => json({ data: [], links: {} }));
     const page = await client.apiTokens.list(ORG, {}, { signal: new AbortController().signal, startCursor: "c9" });
@@ -261,8 +289,12 @@ describe("createClient options", () => {
     );
   });
 
-  it("masks the key in a baseUrl it refuses", () => {
-    const error = thrown(() => createClient({ apiKey: API_KEY, baseUrl: `not a url ${API_KEY}` }));
+  it.each([
+    `not a url ${API_KEY}`,
+    `https://api.example.test/${API_KEY}?x=1`,
+    `https://api.example.test/${API_KEY}#top`,
+  ])("masks the key in a baseUrl it refuses (%s)", (baseUrl) => {
+    const error = thrown(() => createClient({ apiKey: API_KEY, baseUrl }));
     expect(error).toMatchObject({ parameter: "baseUrl" });
     expect((error as Error).message).toContain("[REDACTED]");
     expect((error as Error).message).not.toContain(API_KEY);

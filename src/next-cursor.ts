@@ -22,11 +22,14 @@ export function cursorLoop(
   return `the API repeated the page cursor "${next}", so the walk stopped instead of looping`;
 }
 
-/** The cursor a link holds: the link itself, or the `cursor` parameter of a link that is a full URL. */
+/**
+ * The cursor a link holds: the link itself, or the `cursor` parameter of a link that is a full URL. An empty one
+ * (`?cursor=`) is no cursor, as an empty link is.
+ */
 export function cursorIn(link: string | null | undefined): string | undefined {
   if (!link) return undefined;
   if (!isFullUrl(link)) return link;
-  return parseUrl(link)?.searchParams.get("cursor") ?? undefined;
+  return parseUrl(link)?.searchParams.get("cursor") || undefined;
 }
 
 /**

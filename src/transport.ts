@@ -57,7 +57,7 @@ export function createTransport(
     // A body stream can be sent only once: keep a copy for the retries.
     const spare = request.body === null ? undefined : request.clone().arrayBuffer();
     for (let retries = 0; ; retries++) {
-      const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, what);
+      const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, request);
       if (waiting) await waiting;
       const started = env.now();
       // Sent as it is the first time; a body-less request can be sent again as it is, others get their body back.
@@ -182,7 +182,7 @@ function coolDown(
   signal: AbortSignal | undefined,
   env: TransportEnv,
   maxWaitMs: number,
-  what: () => string,
+  request: Request,
 ): Promise<void> | undefined {
   const pace = state.pace(env.now(), maxWaitMs);
   if (pace !== "await-answer" && pace.ms <= 0) {
@@ -200,8 +200,14 @@ function coolDown(
       if (next.ms > maxWaitMs) {
         const resetAt = new Date(env.now() + next.ms);
         throw new RateLimitError(
-          `${what()}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
-          { status: 429, rateLimit: state.latest, retryAfterMs: next.ms, resetAt },
+          `${request.method} ${new URL(request.url).pathname}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
+          {
+            status: 429,
+            request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+            rateLimit: state.latest,
+            retryAfterMs: next.ms,
+            resetAt,
+          },
         );
       }
       await delay(next.ms, signal);

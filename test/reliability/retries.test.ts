@@ -167,7 +167,13 @@ describe("the cool-down after a 429 that is not retried", () => {
     // What is left of the 120 s after the second passed here (and whatever settling the first call took).
     expect(error.retryAfterMs).toBeGreaterThan(118_000);
     expect(error.retryAfterMs).toBeLessThanOrEqual(119_000);
-    expect(error.message).toMatch(/rate limited for 119 s more/);
+    expect(error.message).toMatch(/^GET \/.*\/api-tokens\/count: rate limited for 119 s more/);
+    // The request it refused to send, redacted, as every error carries it.
+    expect(error.request).toEqual({
+      method: "GET",
+      url: expect.stringMatching(/\/orgs\/org-1\/api-tokens\/count$/),
+      headers: expect.objectContaining({ authorization: "Bearer [REDACTED]" }),
+    });
     expect(seen).toHaveLength(1);
   });
 

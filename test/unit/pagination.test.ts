@@ -64,6 +64,7 @@ describe("apiTokens.list pagination", () => {
     ["missing", {}],
     ["null", { next: null }],
     ["empty", { next: "" }],
+    ["a full URL with an empty cursor", { next: "https://api.example.test/v1/orgs/org-1/api-tokens?cursor=" }],
   ])("stops when links.next is %s", async (_, lastLinks) => {
     const { client, requests } = testClient((_request, i) =>
       json(i === 0 ? { data: [token("a")], links: { next: "c1" } } : { data: [token("b")], links: lastLinks }),

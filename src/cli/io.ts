@@ -1,8 +1,14 @@
 import type { Readable, Writable } from "node:stream";
+import { drained } from "./drained.js";
 import { outputFailure } from "./output-failure.js";
 
 /** Somewhere the CLI writes text: `process.stdout`/`process.stderr`, or a buffer in tests. */
 export interface TextSink {
+  /**
+   * Writes `text`. A sink that has filled up (a pipe whose reader is slow) returns a promise that resolves, never
+   * rejecting, once it can take more: a writer of output without bound awaits every write, so a slow reader holds
+   * the walk back instead of the output piling up in memory.
+   */
   write(text: string): unknown;
 }
 
@@ -26,7 +32,8 @@ export interface CliIo {
 
 /**
  * A process stream that ends the run at its first failed write (see `outputFailure`): at once when the write fails
- * at once (a file on a full disk), else when the stream reports it (a pipe whose reader went away).
+ * at once (a file on a full disk), else when the stream reports it (a pipe whose reader went away). A write that
+ * fills the stream's buffer returns the promise of its drain: Node buffers pipe writes without limit.
  */
 function endOnFailure(stream: Writable, name: "stdout" | "stderr"): TextSink {
   const fail = (error: NodeJS.ErrnoException) => {
@@ -39,7 +46,7 @@ function endOnFailure(stream: Writable, name: "stdout" | "stderr"): TextSink {
     write(text) {
       const written = stream.write(text);
       if (stream.errored) fail(stream.errored);
-      return written;
+      return written ? undefined : drained(stream);
     },
   };
 }

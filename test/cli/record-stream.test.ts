@@ -21,11 +21,11 @@ const grid = (items: readonly Row[]): Grid => ({
 });
 
 /** What the stream writes when fed these pages. */
-function streamed(format: StreamableFormat, pages: Row[][]): string {
+async function streamed(format: StreamableFormat, pages: Row[][]): Promise<string> {
   let out = "";
   const stream = createRecordStream({ write: (text: string) => (out += text) }, format, grid);
-  for (const page of pages) stream.write(page);
-  stream.end();
+  for (const page of pages) await stream.write(page);
+  await stream.end();
   return out;
 }
 
@@ -34,15 +34,32 @@ describe("createRecordStream", () => {
 
   it.each(pagings.map((pages) => [pages.map((p) => p.length).join("+") || "no pages", pages] as const))(
     "writes what the one-shot renderers write, paged as %s",
-    (_, pages) => {
+    async (_, pages) => {
       const items = pages.flat();
-      expect(streamed("json", pages)).toBe(renderJson(items));
-      expect(streamed("jsonl", pages)).toBe(renderJsonl(items));
-      expect(streamed("csv", pages)).toBe(renderCsv(grid(items)));
+      expect(await streamed("json", pages)).toBe(renderJson(items));
+      expect(await streamed("jsonl", pages)).toBe(renderJsonl(items));
+      expect(await streamed("csv", pages)).toBe(renderCsv(grid(items)));
     },
   );
 
-  it("neutralises formulas in every CSV page, not only the first", () => {
-    expect(streamed("csv", [rows.slice(1), rows.slice(0, 1)])).toContain("a,'=1+1,");
+  it.each(["json", "jsonl", "csv"] as const)("resolves a %s page only once the sink has taken it", async (format) => {
+    let drain = () => {};
+    const full = new Promise<void>((resolve) => {
+      drain = resolve;
+    });
+    const stream = createRecordStream({ write: () => full }, format, grid);
+    let written = false;
+    const page = stream.write(rows).then(() => {
+      written = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(written).toBe(false);
+    drain();
+    await page;
+    expect(written).toBe(true);
+  });
+
+  it("neutralises formulas in every CSV page, not only the first", async () => {
+    expect(await streamed("csv", [rows.slice(1), rows.slice(0, 1)])).toContain("a,'=1+1,");
   });
 });

@@ -33,7 +33,8 @@ async function runAudit<T>(
     for (const token of page) auditor.add(token);
   }
   const report = auditor.report();
-  for (const chunk of render(report)) out.write(chunk);
+  // Each chunk is made once stdout has taken the one before: a large report never piles up in memory.
+  for (const chunk of render(report)) await out.write(chunk);
   return hasFindings(report);
 }
 

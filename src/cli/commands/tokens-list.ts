@@ -11,7 +11,7 @@ import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
 import { parsePositiveInt } from "../option-values.js";
 import { createProgress } from "../progress.js";
-import { incompleteOutputNotice } from "../resume-hint.js";
+import { incompleteOutputNotice, nextPageHint } from "../resume-hint.js";
 import { addListOptions, listQuery } from "../token-filters.js";
 import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
@@ -56,7 +56,7 @@ export function tokensListCommand(ctx: RunContext): Command {
         const page = await client.apiTokens.list(orgId, query, { signal });
         render(page.data);
         // The hint goes to stderr so stdout stays pure data.
-        if (page.nextCursor) io.stderr.write(`More tokens: add --cursor ${page.nextCursor}, or use --all.\n`);
+        if (page.nextCursor) io.stderr.write(nextPageHint(page.nextCursor));
         return ExitCode.ok;
       }
       const walk = { limit: options.limit ?? Number.POSITIVE_INFINITY, signal, progress };
@@ -67,8 +67,9 @@ export function tokensListCommand(ctx: RunContext): Command {
       const stream = createRecordStream(io.stdout, format, tokenGrid);
       let written = 0;
       try {
+        // The next page is fetched once stdout has taken this one: a slow reader slows the walk, memory stays flat.
         for await (const page of tokenPages(client, orgId, query, walk)) {
-          stream.write(page);
+          await stream.write(page);
           written += page.length;
         }
       } catch (error) {
@@ -77,7 +78,7 @@ export function tokensListCommand(ctx: RunContext): Command {
         if (notice) io.stderr.write(notice);
         throw error;
       }
-      stream.end();
+      await stream.end();
       return ExitCode.ok;
     };
     ctx.exitCode = await withConnection(options, ctx, work, progress.waiting);

@@ -14,12 +14,16 @@ export function isStreamable(format: OutputFormat): format is StreamableFormat {
   return (streamableFormats as readonly string[]).includes(format);
 }
 
-/** Writes a list one page at a time; the output equals what `renderRecords` makes of all the pages at once. */
+/**
+ * Writes a list one page at a time; the output equals what `renderRecords` makes of all the pages at once. Each call
+ * resolves once the sink can take more, so a caller that fetches the next page only then fetches no faster than the
+ * output is read.
+ */
 export interface RecordStream<T> {
   /** Writes these records and forgets them. */
-  write(items: readonly T[]): void;
+  write(items: readonly T[]): Promise<void>;
   /** Closes the document (the `]` of JSON, the header of an empty CSV). */
-  end(): void;
+  end(): Promise<void>;
 }
 
 /**
@@ -32,17 +36,22 @@ export function createRecordStream<T>(
   grid: (items: readonly T[], style: "raw") => Grid,
 ): RecordStream<T> {
   let count = 0;
+  // One page as text, after the `count` records already written.
+  const page = (items: readonly T[]) => {
+    if (format === "jsonl") return renderJsonl(items);
+    if (format === "csv") return renderCsv(grid(items, "raw"), count === 0);
+    return items.map((item, i) => jsonArrayItem(item, count + i)).join("");
+  };
   return {
-    write(items) {
+    async write(items) {
       if (items.length === 0) return;
-      if (format === "jsonl") sink.write(renderJsonl(items));
-      else if (format === "csv") sink.write(renderCsv(grid(items, "raw"), count === 0));
-      else sink.write(items.map((item, i) => jsonArrayItem(item, count + i)).join(""));
+      const text = page(items);
       count += items.length;
+      await sink.write(text);
     },
-    end() {
-      if (format === "json") sink.write(jsonArrayEnd(count));
-      else if (format === "csv" && count === 0) sink.write(renderCsv(grid([], "raw")));
+    async end() {
+      if (format === "json") await sink.write(jsonArrayEnd(count));
+      else if (format === "csv" && count === 0) await sink.write(renderCsv(grid([], "raw")));
     },
   };
 }

@@ -42,16 +42,24 @@ export async function resolveCredentials(
   return { apiKey, orgId };
 }
 
+/**
+ * The key in the file `path`. Its errors name the option, never the path: a key pasted where the path belongs
+ * (`--api-key-file "$KEY"`) would be printed, and the environment holds no key to redact it by. The user knows the
+ * path they gave.
+ */
 async function readKeyFile(path: string, io: Pick<CliIo, "readFile">): Promise<string> {
   let text: string;
   try {
     text = await io.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new UsageError(`Cannot read the API key file ${path} (${code}): check the path and its permissions.`);
+    throw new UsageError(
+      `Cannot read the file given to --api-key-file (${code}): check the path and its permissions. ` +
+        "The option takes the path of a file holding the key, never the key itself.",
+    );
   }
   const key = nonEmpty(text);
-  if (!key) throw new UsageError(`The API key file ${path} is empty: put the organization API key in it.`);
+  if (!key) throw new UsageError("The file given to --api-key-file is empty: put the organization API key in it.");
   return key;
 }
 

@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
   // The environment's key is known before anything is parsed: a usage error that echoes an option's value (a key
-  // pasted as --timeout, or as --api-key-file's path) is redacted too.
+  // pasted as --timeout) is redacted too.
   // The sandbox's built-in fake key is no secret: its banner prints it, and tells the user to export it.
   const fromEnv = io.env[API_KEY_ENV]?.trim();
   const secrets: string[] = fromEnv && fromEnv !== defaultSandboxOptions.apiKey ? [fromEnv] : [];

@@ -1,5 +1,6 @@
 import { AdminApiError, InvalidInputError } from "../index.js";
 import { ExitCode } from "./exit-codes.js";
+import { printableLine, printableLines } from "./printable.js";
 import { redact } from "./redact.js";
 import { UsageError } from "./usage-error.js";
 
@@ -38,10 +39,12 @@ function classify(error: unknown, verbose: boolean): { exitCode: ExitCode; line:
 
 /**
  * One line saying what failed and what to do (the SDK's messages already say the latter), plus details when
- * verbose. Every secret is redacted from the whole text, however it got there.
+ * verbose. Every secret is redacted from the whole text, however it got there, and every control character but the
+ * details' line breaks blanked: the text quotes the server (its message, its request id), whose answer must not clear
+ * or retitle the terminal.
  */
 export function reportError(error: unknown, verbose: boolean, secrets: readonly string[]): ErrorReport {
   const { exitCode, line } = classify(error, verbose);
-  const text = [`error: ${line}`, ...(verbose ? details(error) : [])].join("\n");
+  const text = [`error: ${printableLine(line)}`, ...(verbose ? details(error).map(printableLines) : [])].join("\n");
   return { exitCode, text: `${redact(text, secrets)}\n` };
 }

@@ -5,6 +5,11 @@ function shellWord(text: string): string {
   return /^[\w.~:=+/-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+/** What stderr says after one page of `tokens list` when there are more: the `--cursor` that fetches the next. */
+export function nextPageHint(cursor: string): string {
+  return `More tokens: add --cursor ${shellWord(cursor)}, or use --all.\n`;
+}
+
 /**
  * What stderr says when a walk fails after part of its output was written: that the output is incomplete, and the
  * `--cursor` that goes on from the page that failed (the SDK's `resumeCursor`). Undefined when nothing was written

@@ -22,15 +22,32 @@ describe("resolveCredentials", () => {
     expect(resolved).toEqual({ apiKey: "file-key-0123456789", orgId: "org-2" });
   });
 
-  it("is a usage error when the key file is missing, naming the file", async () => {
+  it("is a usage error when the key file is missing, naming the option and the error code", async () => {
     const result = resolveCredentials({ apiKeyFile: "/keys/nope", org: "o" }, io({}));
     await expect(result).rejects.toThrow(UsageError);
-    await expect(result).rejects.toThrow(/\/keys\/nope \(ENOENT\)/);
+    await expect(result).rejects.toThrow(/--api-key-file \(ENOENT\): check the path/);
   });
 
   it("is a usage error when the key file is empty", async () => {
     await expect(resolveCredentials({ apiKeyFile: "/keys/empty", org: "o" }, io({}))).rejects.toThrow(/is empty/);
   });
+
+  it.each([
+    ["missing", readFile, /\(ENOENT\): check the path/],
+    ["empty", async () => "\n", /is empty: put the organization API key in it/],
+  ])(
+    "never prints the value of --api-key-file, a key pasted in place of a path, when the file is %s",
+    async (_, read, why) => {
+      const pasted = "ATATT3xFfGF0-pasted-key-0123456789";
+      const error = await resolveCredentials({ apiKeyFile: pasted, org: "o" }, { env: {}, readFile: read }).catch(
+        (e) => e,
+      );
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).not.toContain(pasted);
+      expect((error as UsageError).message).toMatch(why);
+      expect((error as UsageError).message).toContain("--api-key-file");
+    },
+  );
 
   it("is a usage error without any key, saying where to put one", async () => {
     const error = await resolveCredentials({ org: "o" }, io({})).catch((e: unknown) => e);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -5,9 +6,13 @@ import { jsonLines, runCli } from "./run-cli.js";
 import { token } from "./token-fixture.js";
 
 const ORG = "org-resume";
+/** A cursor a shell would split, unquote and expand if printed as it is. */
+const ODD_CURSOR = `c u'r"sor $HOME`;
 const pages: Record<string, { data: unknown[]; links: { next?: string } }> = {
   first: { data: [token({ id: "t1" }), token({ id: "t2" })], links: { next: "cursor/2+=" } },
   "cursor/2+=": { data: [token({ id: "t3" })], links: {} },
+  odd: { data: [token({ id: "t4" })], links: { next: ODD_CURSOR } },
+  [ODD_CURSOR]: { data: [token({ id: "t5" })], links: {} },
 };
 /** Answers the second page fails with before it answers: one run's first try and its three retries. */
 let failuresLeft = 0;
@@ -67,4 +72,16 @@ it("says nothing of resuming when nothing was written yet (a table waits for eve
   expect(failed.code).toBe(3);
   expect(failed.stdout).toBe("");
   expect(failed.stderr).not.toContain("incomplete");
+});
+
+it("quotes the --cursor of the next page as one shell word", async () => {
+  const first = await runCli(["--base-url", baseUrl, "tokens", "list", "--cursor", "odd", "--format", "jsonl"], env);
+  expect(first.code).toBe(0);
+  const word = /^More tokens: add --cursor (.+), or use --all\.$/m.exec(first.stderr)?.[1] ?? "";
+  expect(word).toBe(`'c u'\\''r"sor $HOME'`);
+  // What a shell makes of the hint as printed: the cursor, whole, which fetches the next page.
+  const cursor = execFileSync("sh", ["-c", `printf %s ${word}`], { encoding: "utf8" });
+  expect(cursor).toBe(ODD_CURSOR);
+  const next = await runCli(["--base-url", baseUrl, "tokens", "list", "--cursor", cursor, "--format", "jsonl"], env);
+  expect(jsonLines(next.stdout)).toEqual([token({ id: "t5" })]);
 });

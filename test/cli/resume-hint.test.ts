@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incompleteOutputNotice } from "../../src/cli/resume-hint.js";
+import { incompleteOutputNotice, nextPageHint } from "../../src/cli/resume-hint.js";
 import { ServerError } from "../../src/index.js";
 
 const failedAt = (cursor: string | undefined) => Object.assign(new ServerError("HTTP 500"), { resumeCursor: cursor });
@@ -26,5 +26,15 @@ describe("incompleteOutputNotice", () => {
     expect(incompleteOutputNotice(failedAt("abc"), 0, 100)).toBeUndefined();
     expect(incompleteOutputNotice(failedAt(undefined), 5, 100)).toBeUndefined();
     expect(incompleteOutputNotice(new Error("boom"), 5, 100)).toBeUndefined();
+  });
+});
+
+describe("nextPageHint", () => {
+  it("gives a plain cursor as it is", () => {
+    expect(nextPageHint("eyJvIjoxMDAwfQ")).toBe("More tokens: add --cursor eyJvIjoxMDAwfQ, or use --all.\n");
+  });
+
+  it("quotes a cursor the shell would split or expand", () => {
+    expect(nextPageHint(`c u'r"sor`)).toBe(`More tokens: add --cursor 'c u'\\''r"sor', or use --all.\n`);
   });
 });

@@ -8,6 +8,7 @@ import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { renderRecords } from "../format/render-records.js";
 import type { CliIo } from "../io.js";
 import { parseText } from "../option-values.js";
+import { printableLine } from "../printable.js";
 import { UsageError } from "../usage-error.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -63,7 +64,10 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
       const result = await client.serviceAccounts.countTokens(orgId, ids, { signal });
       const invalid = result.invalidServiceAccountIds;
-      if (invalid.length > 0) io.stderr.write(`Not service accounts of this org: ${invalid.join(", ")}\n`);
+      // The ids as the server gave them back: blanked of control characters, which stderr's terminal would obey.
+      if (invalid.length > 0) {
+        io.stderr.write(`Not service accounts of this org: ${invalid.map(printableLine).join(", ")}\n`);
+      }
       if (options.format === "json") {
         // The SDK's result unchanged, so scripts see the API's own shape.
         io.stdout.write(renderJson(result));

@@ -1,25 +1,15 @@
 import { type Palette, palette } from "../color.js";
+import { hasControlButNewline, printableLine } from "../printable.js";
 import type { Cell, Grid } from "./output-format.js";
 
-// C0/C1 control characters, DEL and the ESC of ANSI sequences: a token label must not be able to move the cursor
-// or recolour the terminal.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, for a test without the global flag's state
-const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set but the newline, for lines already joined
-const HAS_CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
-
-/** A cell as one printable line. */
+/** A cell as one printable line (see `printableLine`). */
 export function displayCell(cell: Cell): string {
-  const text = String(cell);
-  // Most cells are clean: testing first skips building a copy of each.
-  return HAS_CONTROL.test(text) ? text.replace(CONTROL, " ") : text;
+  return printableLine(String(cell));
 }
 
 /** Whether `text`, `lines` lines each ended by a newline, holds no other control character, nor a newline of its own. */
 function isPlain(text: string, lines: number): boolean {
-  if (HAS_CONTROL_BUT_NEWLINE.test(text)) return false;
+  if (hasControlButNewline(text)) return false;
   let newlines = 0;
   for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) newlines += 1;
   return newlines === lines;

@@ -1,6 +1,7 @@
 import { type AdminApiClient, createClient } from "../index.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { givenValue, resolveCredentials } from "./credentials.js";
+import { printableLine } from "./printable.js";
 import { type RetryLoggerHooks, retryLogger } from "./retry-logger.js";
 
 /** A client bound to one organization, and how to release what it holds (the embedded sandbox). */
@@ -19,7 +20,8 @@ export async function connect(
   ctx: RunContext,
   onWait?: RetryLoggerHooks["onWait"],
 ): Promise<Connection> {
-  const onLine = options.verbose ? (line: string) => ctx.io.stderr.write(`${line}\n`) : undefined;
+  // The SDK's lines quote paths and ids the server may have sent back: blanked of control characters, as errors are.
+  const onLine = options.verbose ? (line: string) => ctx.io.stderr.write(`${printableLine(line)}\n`) : undefined;
   const common = {
     userAgent: `atlassian-admin-api-access-cli/${ctx.version}`,
     logger: retryLogger({ onWait, onLine }),

@@ -1,8 +1,12 @@
 import { AdminApiError } from "../index.js";
+import { printableLine } from "./printable.js";
 
-/** A cursor as one shell word: as it is when it is plain (the usual base64url), else single-quoted. */
+/**
+ * A cursor as one shell word: as it is when it is plain (the usual base64url), else single-quoted. Control characters
+ * are blanked, never sent to the terminal: a cursor holding them could not be pasted back anyway.
+ */
 function shellWord(text: string): string {
-  return /^[\w.~:=+/-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+  return /^[\w.~:=+/-]+$/.test(text) ? text : `'${printableLine(text).replaceAll("'", `'\\''`)}'`;
 }
 
 /** What stderr says after one page of `tokens list` when there are more: the `--cursor` that fetches the next. */

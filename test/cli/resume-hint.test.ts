@@ -37,4 +37,12 @@ describe("nextPageHint", () => {
   it("quotes a cursor the shell would split or expand", () => {
     expect(nextPageHint(`c u'r"sor`)).toBe(`More tokens: add --cursor 'c u'\\''r"sor', or use --all.\n`);
   });
+
+  it("blanks control characters, which would reach the terminal raw", () => {
+    const hint = nextPageHint("c\u001b[2Jx\u0007");
+    expect(hint).toBe("More tokens: add --cursor 'c [2Jx ', or use --all.\n");
+    const notice = incompleteOutputNotice(failedAt("a\u001b]0;t\u0007"), 5, Number.POSITIVE_INFINITY) ?? "";
+    expect(notice).toContain("--cursor 'a ]0;t '.");
+    expect(notice).not.toContain("\u001b");
+  });
 });

@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { runCaptured } from "./run-cli.js";
 
@@ -167,5 +169,22 @@ describe.concurrent("an unknown option", () => {
     expect(stderr).toMatch(/^error: unknown option '--bogus=\.\.\.'\n/);
     expect(stderr).not.toContain(secret);
     expect(stderr).not.toContain("deliberately");
+  });
+});
+
+describe("sandbox on a port it cannot listen on", () => {
+  it("says the port is in use and how to pick another: a usage error, not an unexpected failure", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const { code, stderr } = await runCaptured(["sandbox", "--port", String(port)]);
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        `error: Port ${port} on 127.0.0.1 is already in use (another sandbox?): stop what holds it, or pick another with --port (0 picks a free one).\n`,
+      );
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { RunContext } from "../context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "../credentials.js";
 import { ExitCode } from "../exit-codes.js";
 import { MAX_SANDBOX_TOKENS, parsePort, parseSandboxTokens, parseSeed } from "../option-values.js";
+import { UsageError } from "../usage-error.js";
 import { withExamples } from "./shared.js";
 
 interface SandboxCommandOptions {
@@ -60,6 +61,8 @@ export function sandboxCommand(ctx: RunContext): Command {
       now: new Date(),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+    }).catch((error: unknown) => {
+      throw portProblem(error, options.port) ?? error;
     });
     ctx.io.stdout.write(sandboxBanner(sandbox));
     await new Promise<void>((resolve) => {
@@ -71,4 +74,15 @@ export function sandboxCommand(ctx: RunContext): Command {
     // Ctrl-C is how this command is meant to end, so it is a success, not an interruption.
     ctx.exitCode = ExitCode.ok;
   });
+}
+
+/** A port already in use, as the usage error it is: the port is the user's to change. */
+function portProblem(error: unknown, port: number): UsageError | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "EADDRINUSE") {
+    return new UsageError(
+      `Port ${port} on 127.0.0.1 is already in use (another sandbox?): stop what holds it, or pick another with --port (0 picks a free one).`,
+    );
+  }
+  return undefined;
 }

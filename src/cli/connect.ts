@@ -1,6 +1,7 @@
 import { type AdminApiClient, createClient } from "../index.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { givenValue, resolveCredentials } from "./credentials.js";
+import { plainHttpWarning } from "./plain-http.js";
 import { printableLine } from "./printable.js";
 import { type RetryLoggerHooks, retryLogger } from "./retry-logger.js";
 
@@ -40,6 +41,8 @@ export async function connect(
   // Checked before the credentials: an empty --base-url must not quietly mean the real API.
   const baseUrl = givenValue("--base-url", options.baseUrl, "<url>");
   const { apiKey, orgId } = await resolveCredentials(options, ctx.io);
+  const warning = baseUrl === undefined ? undefined : plainHttpWarning(baseUrl);
+  if (warning) ctx.io.stderr.write(warning);
   ctx.secrets.push(apiKey);
   const client = createClient({ ...common, apiKey, ...(baseUrl === undefined ? {} : { baseUrl }) });
   return { client, orgId, close: async () => {} };

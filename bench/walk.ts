@@ -156,8 +156,8 @@ export async function walk(): Promise<BenchResult> {
           reading:
             "undici adds an abort listener to the signal of every request it is given and keeps it until the request " +
             "is garbage-collected, and Node warns when one signal gathers too many. Requests the facade builds carry no " +
-            "signal; fetch gets the attempt's: one of its own in a walk, or in calls without a signal one shared by at " +
-            `most 10 attempts. ${listeners.every((l) => l.warnings === 0) ? "Neither run printed a warning." : "Some runs printed warnings: see the counts."}`,
+            "signal; fetch gets the attempt's, shared by at most 10 attempts of one caller (a walk, or the calls " +
+            `without a signal) that start within a sixteenth of the timeout. ${listeners.every((l) => l.warnings === 0) ? "Neither run printed a warning." : "Some runs printed warnings: see the counts."}`,
         },
       ],
       verdicts,

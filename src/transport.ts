@@ -5,7 +5,7 @@
  */
 
 import { type Attempt, attemptOnce } from "./attempt.js";
-import { callerDeadline, createDeadlines } from "./deadlines.js";
+import { createDeadlines } from "./deadlines.js";
 import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
 import { findRequestId } from "./error-from-response.js";
@@ -49,7 +49,7 @@ export function createTransport(
   const { retry, timeout } = options;
   const debug = logAt(options.logger, options.logLevel, "debug", secret);
   const info = logAt(options.logger, options.logLevel, "info", secret);
-  const sharedDeadline = createDeadlines(timeout);
+  const deadlineFor = createDeadlines(timeout);
 
   return async function send(request, handoff) {
     const signal = handoff ? handoff.caller : request.signal;
@@ -73,7 +73,7 @@ export function createTransport(
       let attempt: Attempt;
       try {
         if (signal?.aborted) throw signal.reason;
-        const deadline = signal ? callerDeadline(timeout, signal, started) : sharedDeadline(started);
+        const deadline = deadlineFor(started, signal);
         attempt = await attemptOnce(options.fetch, sent, deadline, signal, options.maxResponseBytes);
       } catch (error) {
         state.settled();

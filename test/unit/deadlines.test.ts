@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { callerDeadline, createDeadlines, MAX_SHARED, slackFor } from "../../src/deadlines.js";
+import { createDeadlines, MAX_SHARED, slackFor } from "../../src/deadlines.js";
 
 const TIMEOUT = 1_600;
 const SLACK = slackFor(TIMEOUT);
@@ -80,30 +80,64 @@ describe("createDeadlines", () => {
   });
 });
 
-describe("callerDeadline", () => {
-  it("aborts with the caller's reason, and stops listening once released", async () => {
-    const caller = new AbortController();
-    const deadline = callerDeadline(TIMEOUT, caller.signal, Date.now());
-    const reason = new Error("stop");
-    const expired = expect(deadline.expired).rejects.toBe(reason);
-    caller.abort(reason);
-    await expired;
-    expect(deadline.signal.reason).toBe(reason);
-    expect(deadline.timedOut).toBe(false);
-    deadline.release();
-    expect(vi.getTimerCount()).toBe(0);
+describe("createDeadlines with a caller signal", () => {
+  it("shares a window among one caller's attempts within the slack, never with another caller's or with none", () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    const walk = new AbortController().signal;
+    const first = deadline(t0, walk);
+    expect(deadline(t0 + SLACK - 1, walk).signal).toBe(first.signal);
+    expect(deadline(t0, new AbortController().signal).signal).not.toBe(first.signal);
+    expect(deadline(t0).signal).not.toBe(first.signal);
+    expect(deadline(t0 + SLACK, walk).signal).not.toBe(first.signal);
   });
 
-  it("times out on its own after exactly the timeout", async () => {
+  it("aborts with the caller's reason while an attempt is in flight, and stops listening once released", async () => {
+    const deadline = createDeadlines(TIMEOUT);
     const caller = new AbortController();
-    const deadline = callerDeadline(TIMEOUT, caller.signal, Date.now());
+    const d = deadline(Date.now(), caller.signal);
+    const reason = new Error("stop");
+    const expired = expect(d.expired).rejects.toBe(reason);
+    caller.abort(reason);
+    await expired;
+    expect(d.signal.reason).toBe(reason);
+    expect(d.timedOut).toBe(false);
+    d.release();
+    expect(vi.getTimerCount()).toBe(0);
+    // An aborted window is never handed out again.
+    expect(deadline(Date.now(), caller.signal).signal).not.toBe(d.signal);
+  });
+
+  it("listens to the caller again when a released window takes another attempt", async () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const caller = new AbortController();
+    const first = deadline(Date.now(), caller.signal);
+    first.release();
+    // Released: an abort now reaches nobody, and leaves the window as it was.
+    const idle = new AbortController();
+    const other = deadline(Date.now(), idle.signal);
+    other.release();
+    idle.abort();
+    expect(other.signal.aborted).toBe(false);
+    const second = deadline(Date.now(), caller.signal);
+    expect(second.signal).toBe(first.signal);
+    caller.abort(new Error("later"));
+    expect(second.signal.aborted).toBe(true);
+    await expect(second.expired).rejects.toThrow("later");
+    second.release();
+  });
+
+  it("times out on its own no sooner than the timeout and no later than timeout + slack", async () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const caller = new AbortController();
+    const d = deadline(Date.now(), caller.signal);
     await vi.advanceTimersByTimeAsync(TIMEOUT - 1);
-    expect(deadline.signal.aborted).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(deadline.timedOut).toBe(true);
-    await expect(deadline.expired).rejects.toMatchObject({ name: "TimeoutError" });
-    deadline.release();
+    expect(d.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(SLACK + 1);
+    expect(d.timedOut).toBe(true);
+    await expect(d.expired).rejects.toMatchObject({ name: "TimeoutError" });
+    d.release();
     caller.abort();
-    expect(deadline.signal.reason).toMatchObject({ name: "TimeoutError" });
+    expect(d.signal.reason).toMatchObject({ name: "TimeoutError" });
   });
 });

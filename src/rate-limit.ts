@@ -76,16 +76,16 @@ export class RateLimitState {
   /** When the latest cool-down ends (epoch ms): only answers to requests sent from then on tell how it went. */
   #coolDownEnd = 0;
   /**
-   * A 429 without headers came after the latest headers: their reset describes a window from before it, and pacing
-   * does not wait for it (the 429's own wait, `block`, holds the client instead).
+   * A 429 without headers came, and no answer with headers since: the reset known describes a window from before it,
+   * and pacing does not wait for it (the 429's own wait, `block`, holds the client instead).
    */
   #resetStale = false;
 
   /**
    * Records the answer to a request sent at `sentAt`, arriving at `now` (epoch ms). Sent after the latest answer
    * arrived, it describes the server as it is now and replaces what was known. Sent before, it crossed that answer,
-   * and the server may have counted either request first: the two are merged, keeping the lower remaining and the
-   * later reset, unless one describes a window that is already over.
+   * and the server may have counted either request first: the two are merged, keeping the stricter of the two whole
+   * (its remaining with its own reset), unless one describes a window that is already over.
    */
   observe(status: number, headers: Headers, sentAt: number, now: number): void {
     const info = readRateLimit(headers);
@@ -97,7 +97,8 @@ export class RateLimitState {
       this.#allowed = info || this.#allowed + 1 >= SLOW_START_END ? undefined : this.#allowed + 1;
     }
     if (!info) {
-      if (status === 429 && !crossed) this.#resetStale = true;
+      // Crossing or not: the 429's own wait holds the client, and the probe after it says what is left.
+      if (status === 429) this.#resetStale = true;
       return;
     }
     if (!crossed) this.#resetStale = false;

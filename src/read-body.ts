@@ -9,26 +9,40 @@ let decoder: TextDecoder | undefined;
 
 /** The body as text, or undefined when it runs over `maxBytes` (the rest is cancelled, never read). */
 export async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const stream = response.body;
-  // No body (a 204, say), or an injected fetch's response without a stream: `text()` knows what it holds.
-  if (!stream) return response.text();
+  const stream = response.body as ReadableStream<Uint8Array> | null;
+  // No body (a 204, say), a body already read (text() says so, as it would), or an injected fetch's response whose
+  // body is no web stream (node-fetch gives a Node stream): `text()` knows what it holds.
+  if (!stream || response.bodyUsed || typeof stream.getReader !== "function") {
+    // Read whole, so the limit can only be applied after the fact (by code units, never more than the bytes).
+    const text = await response.text();
+    return text.length > maxBytes ? undefined : text;
+  }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
+    const chunk = bytesOf(value);
+    size += chunk.byteLength;
     if (size > maxBytes) {
       // Not awaited: a stream that does not settle its cancel cannot hold the attempt.
       reader.cancel().catch(() => {});
       return undefined;
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   decoder ??= new TextDecoder();
   // Decoded once, whole: a character split between two chunks is read as one.
   return decoder.decode(chunks.length === 1 ? chunks[0] : concat(chunks, size));
+}
+
+/** A chunk as bytes: a stream of another fetch may hand ArrayBuffers or other views; anything else is a TypeError. */
+function bytesOf(chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  throw new TypeError("the response body stream gave a chunk that is not bytes");
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

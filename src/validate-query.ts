@@ -51,6 +51,11 @@ export const queryParameters = {
 const MINIMUM: Record<string, number> = { pageSize: 1 };
 /** Half of a UTF-16 surrogate pair without the other half. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Throws InvalidInputError for a string with a lone surrogate, which has no UTF-8 form: its URL would not build. */
+export function assertWellFormed(name: string, value: string): void {
+  if (LONE_SURROGATE.test(value)) throw new InvalidInputError(name, `${name} contains a lone UTF-16 surrogate`);
+}
 /** The largest: every integer parameter is an int32 in the spec. */
 const INT32_MAX = 2_147_483_647;
 
@@ -95,8 +100,7 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
     }
     if ((known as Record<string, string>)[name] === "string") {
       if (typeof value !== "string") throw new InvalidInputError(name, `${name} must be a string; got ${typeof value}`);
-      // A lone surrogate has no UTF-8 form: building the URL would throw a URIError.
-      if (LONE_SURROGATE.test(value)) throw new InvalidInputError(name, `${name} contains a lone UTF-16 surrogate`);
+      assertWellFormed(name, value);
     } else {
       const min = MINIMUM[name] ?? 0;
       if (!Number.isInteger(value) || (value as number) < min || (value as number) > INT32_MAX) {
@@ -115,8 +119,8 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
  * a search part (unit, value, ends) without its search type, or a search type without what it needs.
  */
 function assertSearches(query: Record<string, unknown>): void {
-  // Own keys only, as sent.
-  const value = (name: string) => (Object.hasOwn(query, name) ? query[name] : undefined);
+  // Own enumerable keys only, as sent.
+  const value = (name: string) => (Object.prototype.propertyIsEnumerable.call(query, name) ? query[name] : undefined);
   const given = (name: string) => value(name) !== undefined;
   for (const { field, typeName, parts } of SEARCHES) {
     const type = value(typeName);

@@ -1,5 +1,6 @@
 /** Per-call options checked before sending: a wrong one would otherwise fail deep inside the request, untyped. */
 import { InvalidInputError } from "./errors.js";
+import { assertWellFormed } from "./validate-query.js";
 
 /**
  * Throws InvalidInputError naming the first per-call option that is unknown or of the wrong kind. `signal` is known
@@ -23,6 +24,7 @@ export function assertRequestOptions(options: unknown, list = false): void {
     } else if (name === "startCursor" && list) {
       if (typeof value !== "string" || value === "")
         throw new InvalidInputError(name, "startCursor must be a non-empty string: an error's resumeCursor");
+      assertWellFormed(name, value);
     } else {
       throw new InvalidInputError(name, `Unknown per-call option ${JSON.stringify(name)}`);
     }

@@ -107,6 +107,21 @@ describe("client-wide rate limit", () => {
     expect(seen.slice(1).map((r) => r.at - start)).toEqual([0, 1_000]);
   });
 
+  it("after a 429 without headers that crossed an answer with headers, waits as the 429 says", async () => {
+    const reset = new Date(Date.now() + 4_000).toISOString();
+    const headered = () =>
+      json(1, 200, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "50", "x-ratelimit-reset": reset });
+    const later = (ms: number, answer: Response) =>
+      new Promise<Response>((resolve) => setTimeout(() => resolve(answer), ms));
+    const { client, seen } = fakeApi((_, __, i) =>
+      i === 0 ? later(50, headered()) : i === 1 ? later(100, json({}, 429, { "retry-after": "1" })) : headered(),
+    );
+    await settle(Promise.all([client.apiTokens.count(ORG), client.apiTokens.count(ORG)]), advance, 10);
+    const start = seen[0]?.at ?? 0;
+    // The 429 (sent before the headers arrived, answered after them) is retried a second after it came.
+    expect(seen.map((r) => r.at - start)).toEqual([0, 0, 1_100]);
+  });
+
   describe("after a cool-down, without X-RateLimit-* headers", () => {
     /** Sends per instant, from the first request after `from` (ms since the first request). */
     const burstsAfter = (seen: { at: number }[], from: number) => {

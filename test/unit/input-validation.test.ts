@@ -179,6 +179,9 @@ describe("query validation", () => {
     await expect(client.serviceAccounts.listTokens(ORG, "sa-1", { tokenLabel: "\uDC00" })).rejects.toMatchObject({
       parameter: "tokenLabel",
     });
+    await expect(client.apiTokens.list(ORG, {}, { startCursor: "c\uD800" })).rejects.toMatchObject({
+      parameter: "startCursor",
+    });
     expect(requests).toHaveLength(0);
     // A whole pair is a character like any other.
     await expect(client.apiTokens.count(ORG, { q: "🚀" })).resolves.toBe(1);
@@ -195,6 +198,12 @@ describe("query validation", () => {
     await expect(client.serviceAccounts.listTokens(ORG, "sa-1", query())).resolves.toEqual([]);
     await client.apiTokens.list(ORG, query({ pageSize: 5 }));
     expect(requests.map((r) => r.query.toString())).toEqual(["status=ALLOWED", "", "pageSize=5"]);
+    // A key of its own that is not enumerable is not sent either, so it is not checked as if it were.
+    const hidden = Object.defineProperty({ createdAtSearchType: "gt", createdAtUom: "day" }, "createdAtValue", {
+      value: 5,
+      enumerable: false,
+    });
+    await expect(client.apiTokens.count(ORG, hidden)).rejects.toMatchObject({ parameter: "createdAtValue" });
   });
 
   it("takes a real AbortSignal and a startCursor", async () => {

@@ -69,6 +69,53 @@ describe("readText", () => {
   });
 });
 
+describe("readText with bodies of other kinds", () => {
+  it("reads ArrayBuffer chunks, and any other view, as bytes", async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(utf8("ab").buffer);
+        controller.enqueue(new DataView(utf8("cd").buffer));
+        controller.close();
+      },
+    });
+    expect(await readText(new Response(stream as ReadableStream<Uint8Array>), LIMIT)).toBe("abcd");
+  });
+
+  it("refuses a chunk that is not bytes with a TypeError", async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue("text");
+        controller.close();
+      },
+    });
+    await expect(readText(new Response(stream as ReadableStream<Uint8Array>), LIMIT)).rejects.toThrow(TypeError);
+  });
+
+  it("rejects a body already read, as text() does, even when its reader was released", async () => {
+    const response = new Response("42");
+    const reader = response.body?.getReader();
+    while (reader && !(await reader.read()).done);
+    reader?.releaseLock();
+    await expect(readText(response, LIMIT)).rejects.toThrow(TypeError);
+  });
+
+  it("reads a response whose body is no web stream (node-fetch's) through its text(), limit applied after", async () => {
+    const nodeStyle = (text: string) =>
+      ({
+        status: 200,
+        ok: true,
+        headers: new Headers({ "content-type": "application/json" }),
+        body: { pipe() {} },
+        bodyUsed: false,
+        text: async () => text,
+      }) as unknown as Response;
+    expect(await readText(nodeStyle("7"), LIMIT)).toBe("7");
+    expect(await readText(nodeStyle("x".repeat(101)), 100)).toBeUndefined();
+    const { client } = testClient(() => nodeStyle("7"));
+    expect(await client.apiTokens.count(ORG)).toBe(7);
+  });
+});
+
 describe("readText's limit", () => {
   it("reads a body of exactly the limit, and none a byte over it", async () => {
     const bytes = utf8("x".repeat(100));

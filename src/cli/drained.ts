@@ -19,3 +19,19 @@ export function drained(stream: Writable): Promise<void> {
     stream.on("error", done);
   });
 }
+
+/**
+ * What a sink's `write` returned, unless `signal` aborts first: a wait for a drain (a promise) also ends on Ctrl-C,
+ * so a reader that stopped reading (a paused `less`) cannot hold an interrupted run. Anything else is returned as is.
+ */
+export function unlessAborted(written: unknown, signal: AbortSignal): unknown {
+  if (!(written instanceof Promise) || signal.aborted) return signal.aborted ? undefined : written;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done);
+    written.then(done, done);
+  });
+}

@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import { defaultSandboxOptions } from "../testing/sandbox-options.js";
 import type { RunContext } from "./context.js";
 import { API_KEY_ENV } from "./credentials.js";
+import { unlessAborted } from "./drained.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { buildProgram } from "./program.js";
@@ -22,8 +23,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // The sandbox's built-in fake key is no secret: its banner prints it, and tells the user to export it.
   const fromEnv = io.env[API_KEY_ENV]?.trim();
   const secrets: string[] = fromEnv && fromEnv !== defaultSandboxOptions.apiKey ? [fromEnv] : [];
-  // Everything the CLI writes passes through the redactor: the key cannot leak even through an unexpected path.
-  const guarded = (sink: CliIo["stdout"]) => ({ write: (text: string) => sink.write(redact(text, secrets)) });
+  // Everything the CLI writes passes through the redactor: the key cannot leak even through an unexpected path. A
+  // wait for a full stdout to drain ends on Ctrl-C too.
+  const guarded = (sink: CliIo["stdout"]) => ({
+    write: (text: string) => unlessAborted(sink.write(redact(text, secrets)), controller.signal),
+  });
   const stderr = guarded(io.stderr);
   // The progress line lives on stderr; whatever else reaches the same terminal erases it first, so a page of output
   // never lands on the end of "tokens list: 1 page, 1000 tokens".

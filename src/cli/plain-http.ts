@@ -7,7 +7,11 @@
 /** Whether `hostname` (as URL gives it) names this machine. */
 function isLoopback(hostname: string): boolean {
   return (
-    hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || hostname.startsWith("127.")
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    // An address of 127.0.0.0/8, not a name that starts like one (127.example.com).
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
   );
 }
 

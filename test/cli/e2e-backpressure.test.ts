@@ -28,8 +28,15 @@ function pausedStdout() {
   return { writes, drain, sink: { write } };
 }
 
-/** Runs `main` in-process against the file's sandbox, writing stdout to `stdout`. */
-function run(stdout: CliIo["stdout"], args: readonly string[]): Promise<number> {
+/**
+ * Runs `main` in-process against the file's sandbox, writing stdout to `stdout`; `interrupted` gets the function that
+ * presses Ctrl-C.
+ */
+function run(
+  stdout: CliIo["stdout"],
+  args: readonly string[],
+  interrupted: (press: () => void) => void = () => {},
+): Promise<number> {
   const io: CliIo = {
     stdout,
     stderr: { write: () => {} },
@@ -38,7 +45,10 @@ function run(stdout: CliIo["stdout"], args: readonly string[]): Promise<number> 
     stdoutIsTTY: false,
     stderrIsTTY: false,
     stdinIsTTY: false,
-    onInterrupt: () => () => {},
+    onInterrupt: (handler) => {
+      interrupted(handler);
+      return () => {};
+    },
     readFile: async () => "",
   };
   return main(["node", "admin-api-access", "--base-url", e2e.sb.baseUrl, ...args], io);
@@ -62,6 +72,18 @@ describe("a stdout that stays full", () => {
       if (format === "jsonl") expect(jsonLines(stdout.writes.join(""))).toEqual(e2e.all);
     },
   );
+
+  it("ends on Ctrl-C while it waits for the drain, exiting 130", async () => {
+    const stdout = pausedStdout();
+    let press = () => {};
+    const running = run(stdout.sink, ["tokens", "list", "--all", "--format", "jsonl"], (handler) => {
+      press = handler;
+    });
+    await vi.waitFor(() => expect(stdout.writes).toHaveLength(1));
+    press();
+    // Never drained: the run ends all the same.
+    expect(await running).toBe(130);
+  });
 
   it.each(["jsonl", "csv", "table", "md"])(
     "holds the audit's --format %s report at its first chunk until it drains",

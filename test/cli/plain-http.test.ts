@@ -8,6 +8,8 @@ describe("plainHttpWarning", () => {
     "http://10.0.0.5:8080/v1",
     "http://[2001:db8::1]/v1",
     "HTTP://Proxy.Example.Test/v1",
+    "http://127.evil.example/v1",
+    "http://localhost.example.test/v1",
   ])("warns of %s: the key would cross the network in the clear", (url) => {
     expect(plainHttpWarning(url)).toMatch(/^warning: --base-url is plain http to .+: the API key would cross/);
   });

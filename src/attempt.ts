@@ -30,8 +30,15 @@ export async function attemptOnce(
   maxBytes: number,
 ): Promise<Attempt> {
   try {
-    // The body is read inside the timeout, so a body that stalls half-way times out too and can be retried.
-    return await Promise.race([exchange(fetchImpl, request, deadline.signal, maxBytes), deadline.expired]);
+    // The body is read inside the timeout, so a body that stalls half-way times out too and can be retried. The race
+    // settles with nothing: `expired` outlives the attempt (its window serves others), and the race it joined would
+    // otherwise keep this attempt's whole answer reachable until the window goes.
+    let attempt: Attempt | undefined;
+    const exchanged = exchange(fetchImpl, request, deadline.signal, maxBytes).then((result) => {
+      attempt = result;
+    });
+    await Promise.race([exchanged, deadline.expired]);
+    return attempt as Attempt;
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     return { outcome: deadline.timedOut ? { kind: "timeout", error } : { kind: "connection", error } };

@@ -3,12 +3,13 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
 
 /**
  * A REGRESSION GUARD, not the size budget (5.0 kB, which the core does not meet: see BENCHMARKS.md).
- * Measured 13,802 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
+ * Measured 13,946 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
  * it deliberately, with the reason in the commit, when a feature needs the bytes. Last raised (from 13,350) by about
- * 620 bytes: response bodies read by the client itself, up to maxResponseBytes (which also made every call cheaper
- * than undici's text()); the ramp after a cool-down whose answers carry no X-RateLimit-* headers; review fixes
- * (crossing rate-limit answers kept whole, query values with lone surrogates refused, inherited query keys not sent,
- * the cool-down's RateLimitError carrying its request). Before that
+ * 870 bytes: response bodies read by the client itself, up to maxResponseBytes (which also made every call cheaper
+ * than undici's text()), bodies of other fetches (node-fetch's streams, ArrayBuffer chunks) read as text() reads
+ * them; the ramp after a cool-down whose answers carry no X-RateLimit-* headers; deadline windows shared per caller
+ * signal; review fixes (crossing rate-limit answers kept whole, query values and startCursor with lone surrogates
+ * refused, inherited query keys not sent, the cool-down's RateLimitError carrying its request). Before that
  * (from 12,501) by about 830 bytes for fixes found by review: the key scrubbed from every place a server can echo it (a request id header, a
  * quoted 2xx body, a parse error, an error body's keys, a Map or Set in a cause); date searches the API cannot run and
  * non-int32 integers refused before sending; links.next that is not a string or a usable URL, and 100 empty pages in a
@@ -18,7 +19,7 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
  * Before that (from 11,356) by about 840 bytes for review fixes: the key scrubbed from a transport error's cause, the
  * cool-down kept after a 429 that is not retried, UnexpectedStatusError, the repeated-cursor check, option checks.
  */
-const GZIP_REGRESSION_GUARD_BYTES = 14_080;
+const GZIP_REGRESSION_GUARD_BYTES = 14_220;
 
 describe("bundle size", () => {
   it("keeps the core bundle (esbuild, minified, gzip -9) under the regression guard", async () => {

@@ -5,7 +5,8 @@ import { InvalidResponseError } from "./errors.js";
 import type { paths } from "./generated/admin-api-access.js";
 import { type OperationId, operationPolicies } from "./operations.js";
 import type { RateLimitState } from "./rate-limit.js";
-import { redactHeaders, scrubCause, scrubSecret } from "./redact.js";
+import { scrubCause, scrubSecret } from "./redact.js";
+import { redactedRequest, requestLine } from "./shown-request.js";
 import type { Handoff, Transport } from "./transport.js";
 
 /** What every resource method needs. */
@@ -83,12 +84,12 @@ function invalidBody(
   const requestId = findRequestId(response.headers, body, ctx.secret);
   const id = requestId ? ` (request id ${requestId})` : "";
   return new InvalidResponseError(
-    `${response.status} on ${request.method} ${new URL(request.url).pathname}${id}: ${scrubSecret(problem, ctx.secret)}. Retry; if it persists, something between you and the API is answering instead of it.`,
+    `${response.status} on ${requestLine(request)}${id}: ${scrubSecret(problem, ctx.secret)}. Retry; if it persists, something between you and the API is answering instead of it.`,
     {
       status: response.status,
       body,
       requestId,
-      request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+      request: redactedRequest(request),
       rateLimit: ctx.state.latest,
       cause: scrubCause(cause, ctx.secret),
     },

@@ -12,8 +12,9 @@ import {
 } from "./errors.js";
 import type { OperationPolicy } from "./operations.js";
 import { type RateLimitInfo, readRateLimit } from "./rate-limit.js";
-import { redactHeaders, scrubSecret } from "./redact.js";
+import { scrubSecret } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
+import { redactedRequest } from "./shown-request.js";
 
 /** Headers that carry a request or trace id, most specific first. */
 const REQUEST_ID_HEADERS = ["x-request-id", "atl-request-id", "atl-traceid", "x-trace-id", "x-b3-traceid"];
@@ -39,7 +40,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
     status,
     body,
     requestId,
-    request: { method: ctx.request.method, url: ctx.request.url, headers: redactHeaders(ctx.request.headers) },
+    request: redactedRequest(ctx.request),
     rateLimit: readRateLimit(response.headers) ?? ctx.rateLimit,
   };
   const detail = findDetail(body);

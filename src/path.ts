@@ -1,5 +1,6 @@
 /** Path parameters are always percent-encoded: no id can change which endpoint is called. */
 import { InvalidInputError } from "./errors.js";
+import { assertWellFormed } from "./well-formed.js";
 
 /** Throws InvalidInputError unless `value` is a usable path parameter (a non-empty string, not "." or ".."). */
 export function assertPathParam(name: string, value: unknown): asserts value is string {
@@ -13,12 +14,8 @@ function encodePathParam(name: string, value: unknown): string {
   }
   // "." and ".." survive percent-encoding and would be resolved away by URL normalisation.
   if (value === "." || value === "..") throw new InvalidInputError(name, `${name} cannot be "${value}"`);
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    // URIError: a lone UTF-16 surrogate has no UTF-8 encoding.
-    throw new InvalidInputError(name, `${name} contains a lone UTF-16 surrogate`);
-  }
+  assertWellFormed(name, value);
+  return encodeURIComponent(value);
 }
 
 /** Each path template split once into literal text and parameter names: `["/orgs/", "orgId", "/api-tokens"]`. */

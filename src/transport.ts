@@ -14,9 +14,10 @@ import { logAt } from "./logger.js";
 import { type OperationPolicy, operationFor } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
 import type { RateLimitState } from "./rate-limit.js";
-import { redactHeaders, scrubCause } from "./redact.js";
+import { scrubCause } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry-policy.js";
+import { redactedRequest, requestLine } from "./shown-request.js";
 
 export type Transport = (request: Request, handoff?: Handoff) => Promise<Response>;
 
@@ -53,7 +54,7 @@ export function createTransport(
 
   return async function send(request, handoff) {
     const signal = handoff ? handoff.caller : request.signal;
-    const what = () => `${request.method} ${new URL(request.url).pathname}`;
+    const what = () => requestLine(request);
     // A body stream can be sent only once: keep a copy for the retries.
     const spare = request.body === null ? undefined : request.clone().arrayBuffer();
     for (let retries = 0; ; retries++) {
@@ -129,9 +130,9 @@ export function createTransport(
   ): Response {
     const { response, outcome } = attempt;
     if (response && !(attempt.tooLarge && response.ok && operation?.readsBody !== false)) return response;
-    const where = `${request.method} ${new URL(request.url).pathname}`;
+    const where = requestLine(request);
     const init = {
-      request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+      request: redactedRequest(request),
       rateLimit: state.latest,
     };
     if (outcome.kind === "response") {
@@ -200,10 +201,10 @@ function coolDown(
       if (next.ms > maxWaitMs) {
         const resetAt = new Date(env.now() + next.ms);
         throw new RateLimitError(
-          `${request.method} ${new URL(request.url).pathname}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
+          `${requestLine(request)}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
           {
             status: 429,
-            request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+            request: redactedRequest(request),
             rateLimit: state.latest,
             retryAfterMs: next.ms,
             resetAt,

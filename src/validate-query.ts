@@ -2,6 +2,7 @@
 import { InvalidInputError } from "./errors.js";
 import type { operations } from "./generated/admin-api-access.js";
 import type { ApiTokenCountQuery, ApiTokenListQuery, QueryOf, SentQuery, ServiceAccountTokenQuery } from "./types.js";
+import { assertWellFormed } from "./well-formed.js";
 
 /**
  * How each parameter of a query type is checked, derived from its generated type: a parameter of another type (a
@@ -49,13 +50,6 @@ export const queryParameters = {
 
 /** The smallest value of an integer parameter: 0 unless listed (the spec gives no minimum; a page has at least 1). */
 const MINIMUM: Record<string, number> = { pageSize: 1 };
-/** Half of a UTF-16 surrogate pair without the other half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Throws InvalidInputError for a string with a lone surrogate, which has no UTF-8 form: its URL would not build. */
-export function assertWellFormed(name: string, value: string): void {
-  if (LONE_SURROGATE.test(value)) throw new InvalidInputError(name, `${name} contains a lone UTF-16 surrogate`);
-}
 /** The largest: every integer parameter is an int32 in the spec. */
 const INT32_MAX = 2_147_483_647;
 

@@ -1,6 +1,6 @@
 /** Per-call options checked before sending: a wrong one would otherwise fail deep inside the request, untyped. */
 import { InvalidInputError } from "./errors.js";
-import { assertWellFormed } from "./validate-query.js";
+import { assertWellFormed } from "./well-formed.js";
 
 /**
  * Throws InvalidInputError naming the first per-call option that is unknown or of the wrong kind. `signal` is known

@@ -4,6 +4,7 @@ import type { RunContext } from "./context.js";
 import { API_KEY_ENV } from "./credentials.js";
 import { unlessAborted } from "./drained.js";
 import { ExitCode } from "./exit-codes.js";
+import { routeHelp, unknownCommandText } from "./help-route.js";
 import type { CliIo } from "./io.js";
 import { buildProgram } from "./program.js";
 import { redact } from "./redact.js";
@@ -47,7 +48,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     exitCode: ExitCode.ok,
   };
   try {
-    await buildProgram(ctx).parseAsync(helpForNestedCommand(argv), { from: "node" });
+    const program = buildProgram(ctx);
+    const route = routeHelp(program, argv);
+    if (route.kind === "unknown") {
+      await ctx.io.stderr.write(unknownCommandText(route));
+      return ExitCode.usage;
+    }
+    await program.parseAsync(route.argv, { from: "node" });
     return ctx.exitCode;
   } catch (error) {
     if (controller.signal.aborted) {
@@ -67,14 +74,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } finally {
     stopListening();
   }
-}
-
-/**
- * `help tokens list` as `tokens list --help`: commander's help command reads one level, and would print the help of
- * `tokens`. Only plain words are rewritten; anything else goes to commander as it is.
- */
-function helpForNestedCommand(argv: readonly string[]): string[] {
-  const [node = "node", script = "admin-api-access", first, ...rest] = argv;
-  if (first !== "help" || rest.length < 2 || !rest.every((word) => /^[a-z][a-z-]*$/.test(word))) return [...argv];
-  return [node, script, ...rest, "--help"];
 }

@@ -90,15 +90,15 @@ export function buildProgram(ctx: RunContext): Command {
     }
   });
 
-  const output = {
-    writeOut: (text: string) => ctx.io.stdout.write(text),
-    writeErr: (text: string) => ctx.io.stderr.write(text),
-    outputError: (text: string, write: (text: string) => void) => write(redactUnknownOption(text)),
-  };
   const configure = (command: Command, path: string) => {
     command
       .exitOverride()
-      .configureOutput(output)
+      .configureOutput({
+        writeOut: (text: string) => ctx.io.stdout.write(text),
+        writeErr: (text: string) => ctx.io.stderr.write(text),
+        outputError: (text: string, write: (text: string) => void) =>
+          write(redactUnknownOption(text, flagsOf(command))),
+      })
       .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
       .showHelpAfterError("(add --help for usage)");
     for (const sub of command.commands) {
@@ -109,6 +109,15 @@ export function buildProgram(ctx: RunContext): Command {
   };
   configure(program, "");
   return program;
+}
+
+/** The options that take no value (`--all`, `--no-color`) that `command` reads: its own and its ancestors'. */
+function flagsOf(command: Command): Set<string> {
+  const flags = new Set<string>();
+  for (let c: Command | null = command; c; c = c.parent) {
+    for (const option of c.options) if (option.long && !option.required && !option.optional) flags.add(option.long);
+  }
+  return flags;
 }
 
 /** Where a command group's `--help` sends the reader for its commands' options and exit codes. */

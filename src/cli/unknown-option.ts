@@ -8,6 +8,7 @@ const SECRET_NAME = /key|token|passw|secret|credential/i;
 const UNKNOWN_OPTION = /(unknown option '[^=]*?)=[\s\S]*'/;
 // A short option with its value glued on (`-kATCTT3x...`): only the letter is shown.
 const GLUED_SHORT = /(unknown option '-[^-'=])[^'][\s\S]*'/;
+const FLAG_WITH_VALUE = /unknown option '(--[^=']+)=/;
 const UNKNOWN_NAME = /unknown option '-*([^'=]*)/;
 // Commander's report of an unknown command: `error: unknown command 'ATCTT3x...'`. A key pasted in the wrong place
 // lands here; a mistyped command name (letters and hyphens) is shown, anything else is not.
@@ -21,9 +22,17 @@ const noKeyOption = `There is deliberately no option for the API key (it would l
  * Commander's error text with the `=value` of every unknown option replaced by `=...`, and what follows the letter of
  * an unknown short option (`-k...`): an unknown `--api-key=...` or `-kKEY` must not echo a key into a CI log. An unknown option whose name looks secret also gets a line saying where the key
  * goes. The value is dropped whatever the name: which names hold secrets cannot be known. An unknown command is
- * shown only when it looks like a command name.
+ * shown only when it looks like a command name. `flags` are the options of the command that take no value: one of
+ * them given `=value` is reported as such.
  */
-export function redactUnknownOption(text: string): string {
+export function redactUnknownOption(text: string, flags: ReadonlySet<string> = new Set()): string {
+  // `--all=yes` is no unknown option but a flag given a value: say so, and still show none of the value.
+  const flag = FLAG_WITH_VALUE.exec(text)?.[1];
+  if (flag !== undefined && flags.has(flag)) {
+    return text
+      .replace(UNKNOWN_OPTION, `option '${flag}' takes no value: give it alone, without '=...'`)
+      .replace(`\n(Did you mean ${flag}?)`, "");
+  }
   const redacted = text
     .replace(UNKNOWN_OPTION, "$1=...'")
     .replace(GLUED_SHORT, "$1...'")

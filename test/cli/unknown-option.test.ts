@@ -34,6 +34,18 @@ describe("redactUnknownOption", () => {
     expect(redactUnknownOption("error: unknown option '-kSECRET1'SECRET2'\n")).toBe("error: unknown option '-k...'\n");
   });
 
+  it("reports a flag given a value as such, showing none of the value", () => {
+    const flags = new Set(["--all", "--sandbox"]);
+    for (const value of ["yes", "ATCTT3xREALKEY", "a'b", "two\nlines", ""]) {
+      const text = redactUnknownOption(`error: unknown option '--all=${value}'\n(Did you mean --all?)\n`, flags);
+      expect(text, value).toBe("error: option '--all' takes no value: give it alone, without '=...'\n");
+    }
+    // Only a flag of the command: an unknown name keeps the unknown-option report.
+    expect(redactUnknownOption("error: unknown option '--alll=x'\n", flags)).toBe(
+      "error: unknown option '--alll=...'\n",
+    );
+  });
+
   it("drops a huge value whole", () => {
     expect(redactUnknownOption(`error: unknown option '--x=${"=".repeat(200_000)}'\n`)).toBe(
       "error: unknown option '--x=...'\n",

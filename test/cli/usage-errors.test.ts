@@ -22,6 +22,35 @@ describe.concurrent("help asked for", () => {
     expect(stdout.startsWith(usage)).toBe(true);
   });
 
+  it.each([
+    [
+      ["help", "tokens", "lis"],
+      "unknown command 'lis' in 'admin-api-access tokens' (its commands: list, count, revoke-all)",
+    ],
+    [["tokens", "lis", "--help"], "unknown command 'lis' in 'admin-api-access tokens'"],
+    [
+      ["help", "nope"],
+      "unknown command 'nope' in 'admin-api-access' (its commands: tokens, service-accounts, audit, sandbox)",
+    ],
+  ])("refuses help for %j, a command that does not exist, with exit 2", async (args, message) => {
+    const { code, stdout, stderr } = await runCaptured(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(message);
+  });
+
+  it.each([
+    [["--sandbox", "tokens", "revoke-all", "--dry-run=false"], "--dry-run"],
+    [["--sandbox=yes", "tokens", "count"], "--sandbox"],
+  ])("says a flag takes no value for %j, before any request", async (args, flag) => {
+    const { code, stdout, stderr } = await runCaptured(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `error: option '${flag}' takes no value: give it alone, without '=...'\n(add --help for usage)\n`,
+    );
+  });
+
   it("exits 2 when a command group is run without its subcommand", async () => {
     const { code, stderr } = await runCaptured(["tokens"]);
     expect(code).toBe(2);

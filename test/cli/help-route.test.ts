@@ -1,0 +1,75 @@
+import { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { routeHelp, unknownCommandText } from "../../src/cli/help-route.js";
+
+function program(): Command {
+  const root = new Command("tool");
+  const tokens = new Command("tokens");
+  tokens.addCommand(new Command("list"));
+  tokens.addCommand(new Command("count"));
+  root.addCommand(tokens);
+  root.addCommand(new Command("audit"));
+  const accounts = new Command("service-accounts");
+  accounts.addCommand(new Command("tokens").argument("<id>"));
+  root.addCommand(accounts);
+  return root;
+}
+
+const argv = (...args: string[]) => ["node", "tool", ...args];
+
+describe("routeHelp", () => {
+  it.each([
+    [
+      ["help", "tokens", "list"],
+      ["tokens", "list", "--help"],
+    ],
+    [
+      ["tokens", "list", "--help"],
+      ["tokens", "list", "--help"],
+    ],
+    [
+      ["tokens", "list", "-h"],
+      ["tokens", "list", "--help"],
+    ],
+    [
+      ["help", "tokens", "help", "list"],
+      ["tokens", "list", "--help"],
+    ],
+    [
+      ["help", "audit"],
+      ["audit", "--help"],
+    ],
+    // Words after a command without subcommands are its operands: its help is shown.
+    [
+      ["help", "service-accounts", "tokens", "abc"],
+      ["service-accounts", "tokens", "--help"],
+    ],
+    [
+      ["service-accounts", "tokens", "abc", "--help"],
+      ["service-accounts", "tokens", "--help"],
+    ],
+  ])("reads %j as %j", (args, expected) => {
+    expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...expected) });
+  });
+
+  it.each([
+    [["help", "tokens", "lis"], "lis", "tool tokens", ["list", "count"]],
+    [["tokens", "lis", "--help"], "lis", "tool tokens", ["list", "count"]],
+    [["help", "nope"], "nope", "tool", ["tokens", "audit", "service-accounts"]],
+  ])("stops %j at the unknown word", (args, word, under, choices) => {
+    expect(routeHelp(program(), argv(...args))).toEqual({ kind: "unknown", word, under, choices });
+  });
+
+  it.each([[[]], [["help"]], [["--help"]], [["tokens", "list"]], [["help", "--org", "x"]], [["help", "ATCTT3x=KEY"]]])(
+    "leaves %j to commander",
+    (args) => {
+      expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...args) });
+    },
+  );
+
+  it("words the error with the commands there are", () => {
+    expect(unknownCommandText({ kind: "unknown", word: "lis", under: "tool tokens", choices: ["list", "count"] })).toBe(
+      "error: unknown command 'lis' in 'tool tokens' (its commands: list, count)\n(add --help for usage)\n",
+    );
+  });
+});

@@ -34,7 +34,12 @@ export async function connect(
     const { startSandbox } = await import("../testing/index.js");
     // The sandbox's clock is set to now so that "stale" and "expiring" mean the same as for a real org.
     const tokens = options.sandboxTokens === undefined ? {} : { tokens: options.sandboxTokens };
-    const sandbox = await startSandbox({ now: new Date(), ...tokens });
+    // A large sandbox takes seconds to seed (about one per 100,000 tokens): said on a terminal; a Ctrl-C stops it.
+    const count = options.sandboxTokens ?? 0;
+    if (ctx.io.stderrIsTTY && count >= 100_000) ctx.statusLine.show(`sandbox: seeding ${count} tokens (Ctrl-C stops)`);
+    const sandbox = await startSandbox({ now: new Date(), signal: ctx.signal, ...tokens }).finally(() =>
+      ctx.statusLine.clear(),
+    );
     const client = createClient({ ...common, apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
     return { client, orgId: sandbox.orgId, close: () => sandbox.close() };
   }

@@ -29,7 +29,7 @@ export const parseCount = (value: string): number =>
 export const parsePort = (value: string): number =>
   wholeNumber(value, 0, MAX_PORT, `expected a port number from 0 to ${MAX_PORT} (0 picks a free one)`);
 
-/** The most tokens an embedded sandbox seeds: about 25 s and 1 GB; far more would run the process out of memory. */
+/** The most tokens an embedded sandbox seeds: some 15 s and 650 MB; far more would run the process out of memory. */
 export const MAX_SANDBOX_TOKENS = 1_000_000;
 
 /** How many user tokens a sandbox seeds: 1 to MAX_SANDBOX_TOKENS. */

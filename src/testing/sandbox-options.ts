@@ -26,10 +26,15 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Share (0..1) of requests that get a random retryable fault (429, 5xx HTML, reset), seeded. @default 0 */
   faultRate?: number;
+  /**
+   * Stops the start: a large sandbox seeds in steps (about a second per 100,000 tokens), and once this aborts
+   * `startSandbox` rejects with its reason, listening on nothing. No effect once the sandbox is started: use `close`.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** The options with every default applied. */
-export type ResolvedSandboxOptions = Required<SandboxOptions>;
+export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, "signal">>;
 
 /** The largest seed: the generator takes 32 bits, and other values would repeat those data. */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -50,7 +55,7 @@ export const defaultSandboxOptions = {
 } as const satisfies ResolvedSandboxOptions;
 
 /** Applies defaults once and refuses unknown or out-of-range options, so nothing downstream checks again. */
-export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
+export function resolveSandboxOptions(options: Omit<SandboxOptions, "signal"> = {}): ResolvedSandboxOptions {
   const unknown = Object.keys(options).filter((key) => !Object.hasOwn(defaultSandboxOptions, key));
   if (unknown.length > 0) throw new TypeError(`Unknown sandbox option(s): ${unknown.join(", ")}`);
   const resolved: ResolvedSandboxOptions = { ...defaultSandboxOptions };

@@ -12,13 +12,18 @@ import { toWire, type WireAnswer } from "./reply.js";
 import type { RecordedRequest, Sandbox } from "./sandbox.js";
 import { apiRoot, createSandboxApi, handleApiRequest, sandboxFailure } from "./sandbox-api.js";
 import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options.js";
-import { seedData } from "./seed-data.js";
+import { seedDataPausing } from "./seed-data.js";
 
-/** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
+/** Starts the sandbox on 127.0.0.1 and resolves once it listens; `options.signal` stops a start under way. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const o = resolveSandboxOptions(options);
+  const { signal, ...rest } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError("Sandbox option signal must be an AbortSignal");
+  }
+  const o = resolveSandboxOptions(rest);
   const cursorKey = JSON.stringify([o.seed, o.tokens, o.serviceAccounts, o.orgId]);
-  const state = { orgId: o.orgId, now: o.now, cursorKey, ...seedData(o) };
+  const state = { orgId: o.orgId, now: o.now, cursorKey, ...(await seedDataPausing(o, signal)) };
+  signal?.throwIfAborted();
   const api = await createSandboxApi(state, o.apiKey);
   // A separate stream from the data's, so turning faults on does not change the seeded tokens.
   const faultPrng = createPrng(o.seed ^ 0x5eed_fa17);

@@ -59,6 +59,7 @@ export function sandboxCommand(ctx: RunContext): Command {
     const sandbox = await startSandbox({
       port: options.port,
       now: new Date(),
+      signal: ctx.signal,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
     }).catch((error: unknown) => {

@@ -1,7 +1,8 @@
 import { type Command, Option } from "commander";
-import type { ApiTokenCountQuery, ApiTokenListQuery } from "../index.js";
+import { type ApiTokenCountQuery, type ApiTokenListQuery, InvalidInputError } from "../index.js";
 import { parseIsoDateText } from "./iso-date.js";
 import { parseCount, parsePositiveInt, parseText } from "./option-values.js";
+import { UsageError } from "./usage-error.js";
 
 interface FilterOption {
   flags: string;
@@ -135,4 +136,28 @@ export function countQuery(options: object): ApiTokenCountQuery {
 /** The list query the parsed options ask for. */
 export function listQuery(options: object): ApiTokenListQuery {
   return pick(options, [...filterOptions, ...pagingOptions]) as ApiTokenListQuery;
+}
+
+/**
+ * The option of each camel-cased query parameter (`createdAtFrom`: `--created-at-from`). `q`, `status` and `sort`
+ * are left out: as words they also appear in messages that do not mean the parameter.
+ */
+const optionOfParam = new Map(
+  [...filterOptions, ...pagingOptions]
+    .filter((def) => /[A-Z]/.test(def.param))
+    .map((def) => [def.param as string, def.flags.split(" ")[0] as string]),
+);
+
+/** A double-quoted value (JSON-escaped, as the SDK quotes what it was given), or a camel-cased word. */
+const QUOTED_OR_PARAM = /"(?:[^"\\]|\\.)*"|\b[a-z]+[A-Z][A-Za-z]*\b/g;
+
+/**
+ * The SDK's refusal of a query, said in the command line's words: `createdAtSearchType "range" needs createdAtFrom`
+ * as `--created-at-search-type "range" needs --created-at-from`; a quoted value is left as it is. Anything else is
+ * returned unchanged.
+ */
+export function inOptionWords(error: unknown): unknown {
+  if (!(error instanceof InvalidInputError)) return error;
+  const message = error.message.replace(QUOTED_OR_PARAM, (match) => optionOfParam.get(match) ?? match);
+  return message === error.message ? error : new UsageError(`${message} (nothing sent)`, { cause: error });
 }

@@ -150,6 +150,22 @@ describe.concurrent("--sandbox with options it replaces", () => {
 });
 
 describe.concurrent("input the SDK refuses before sending anything", () => {
+  it.each([
+    [
+      ["tokens", "list", "--created-at-search-type", "range", "--created-at-value", "3"],
+      'error: --created-at-search-type "range" needs --created-at-from and/or --created-at-to (or --created-at-range-from / --created-at-range-to) (nothing sent)\n',
+    ],
+    [
+      ["tokens", "count", "--last-active-at-search-type", "gt", "--last-active-at-uom", "day"],
+      'error: --last-active-at-search-type "gt" needs --last-active-at-value (the API cannot run the search without it) (nothing sent)\n',
+    ],
+  ])("names the options, not the API's parameters, when the SDK refuses a filter: %j", async (args, message) => {
+    const { code, stdout, stderr } = await runCaptured(["--sandbox", ...args]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(message);
+  });
+
   it("is a usage error with the SDK's message, not an unexpected failure", async () => {
     const { code, stderr } = await runCaptured(["--sandbox", "service-accounts", "tokens", ".."]);
     expect(code).toBe(2);

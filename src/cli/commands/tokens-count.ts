@@ -6,7 +6,7 @@ import { renderCsv } from "../format/csv.js";
 import { renderJson } from "../format/json.js";
 import { renderJsonl } from "../format/jsonl.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
-import { addFilterOptions, countQuery } from "../token-filters.js";
+import { addFilterOptions, countQuery, inOptionWords } from "../token-filters.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 /** A count in each output format: the bare number for a terminal or `$(...)`, `{ "count": n }` for machines. */
@@ -34,6 +34,8 @@ export function tokensCountCommand(ctx: RunContext): Command {
       const count = await client.apiTokens.count(orgId, countQuery(options), { signal: ctx.signal });
       ctx.io.stdout.write(renderCount(count, options.format));
       return ExitCode.ok;
+    }).catch((error: unknown) => {
+      throw inOptionWords(error);
     });
   });
 }

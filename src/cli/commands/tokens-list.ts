@@ -12,7 +12,7 @@ import { tokenGrid } from "../format/token-grid.js";
 import { parsePositiveInt } from "../option-values.js";
 import { createProgress } from "../progress.js";
 import { incompleteOutputNotice, nextPageHint } from "../resume-hint.js";
-import { addListOptions, listQuery } from "../token-filters.js";
+import { addListOptions, inOptionWords, listQuery } from "../token-filters.js";
 import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -81,6 +81,8 @@ export function tokensListCommand(ctx: RunContext): Command {
       await stream.end();
       return ExitCode.ok;
     };
-    ctx.exitCode = await withConnection(options, ctx, work, progress.waiting);
+    ctx.exitCode = await withConnection(options, ctx, work, progress.waiting).catch((error: unknown) => {
+      throw inOptionWords(error);
+    });
   });
 }

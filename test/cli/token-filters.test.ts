@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { inOptionWords } from "../../src/cli/token-filters.js";
+import { UsageError } from "../../src/cli/usage-error.js";
+import { InvalidInputError } from "../../src/index.js";
+
+describe("inOptionWords", () => {
+  it("names each query parameter by its option, and leaves quoted values and other words alone", () => {
+    const error = new InvalidInputError(
+      "createdAtFrom",
+      'createdAtFrom must be a date-time; got "pageSize createdAtTo \\" lastActiveAtUom" (see sortOrder and pageSize)',
+    );
+    const said = inOptionWords(error);
+    expect(said).toBeInstanceOf(UsageError);
+    expect((said as UsageError).message).toBe(
+      '--created-at-from must be a date-time; got "pageSize createdAtTo \\" lastActiveAtUom" (see sortOrder and --page-size) (nothing sent)',
+    );
+    expect((said as UsageError).cause).toBe(error);
+  });
+
+  it("returns anything else as it is, an InvalidInputError without a parameter's name too", () => {
+    const other = new Error("createdAtFrom");
+    expect(inOptionWords(other)).toBe(other);
+    const plain = new InvalidInputError("orgId", 'orgId cannot be ".."');
+    expect(inOptionWords(plain)).toBe(plain);
+  });
+});

@@ -30,6 +30,42 @@ describe("rowKeeper", () => {
   });
 });
 
+describe("rowKeeper's cells", () => {
+  it("are each one printable line, whatever the server sent in any field the row shows", () => {
+    const hostile = "\u001b[2J\r\n\u0007\u009b";
+    const keep = rowKeeper();
+    const t = token({
+      id: `t${hostile}`,
+      label: `l${hostile}`,
+      status: `BLOCKED${hostile}`,
+      lastActiveAt: `2025-01-01${hostile}`,
+      expiresAt: `${hostile}2027-06-01T00:00:00Z`,
+    });
+    const row = keep(t, { id: "u9", email: `e${hostile}@example.com` });
+    for (const cell of row) expect(cell).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(row).toEqual([
+      "t [2J    ",
+      "l [2J    ",
+      "BLOCKED [2J    ",
+      "e [2J    @example.com",
+      "2025-01-01",
+      " [2J    20",
+    ]);
+    // The same text again is the same copy.
+    expect(keep(t, { id: "u9", email: `e${hostile}@example.com` })[1]).toBe(row[1]);
+  });
+
+  it("make a table report without a raw control character", () => {
+    const hostile = "\u001b]0;pwned\u0007";
+    const report = audit([
+      { id: `x${hostile}`, status: `BLOCKED${hostile}`, lastActiveAt: null, user: { ...bob, email: `b${hostile}` } },
+    ]);
+    const text = [...sectionChunks(report, "table")].join("");
+    expect(text).toContain(`x ]0;pwned `);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
 describe("sectionChunks", () => {
   const report = audit([
     { id: "clean" },

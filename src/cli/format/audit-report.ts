@@ -74,7 +74,7 @@ function* sections(
   for (const f of findings) {
     if (report.findings[f].length === 0) continue;
     yield `\n${heading(`${title(f, report)}: ${report.findings[f].length}`)}\n`;
-    yield* grid({ columns: findingRowColumns, rows: report.findings[f] });
+    yield* grid({ columns: findingRowColumns, rows: report.findings[f], printable: true });
   }
   yield `\n${heading("Tokens per user")}\n`;
   yield* grid(userGrid(report));

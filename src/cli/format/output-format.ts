@@ -13,4 +13,6 @@ export type Cell = string | number;
 export interface Grid {
   columns: readonly string[];
   rows: readonly (readonly Cell[])[];
+  /** Every cell is already one printable line (see `printableLine`): a table need not check the rows again. */
+  printable?: true;
 }

@@ -4,6 +4,7 @@ import { givenValue, resolveCredentials } from "./credentials.js";
 import { plainHttpWarning } from "./plain-http.js";
 import { printableLine } from "./printable.js";
 import { type RetryLoggerHooks, retryLogger } from "./retry-logger.js";
+import { startSeeded } from "./start-seeded.js";
 
 /** A client bound to one organization, and how to release what it holds (the embedded sandbox). */
 export interface Connection {
@@ -30,16 +31,9 @@ export async function connect(
     timeout: options.timeout,
   } as const;
   if (options.sandbox) {
-    // Loaded only on demand: a normal run never pulls in the sandbox's server code.
-    const { startSandbox } = await import("../testing/index.js");
     // The sandbox's clock is set to now so that "stale" and "expiring" mean the same as for a real org.
     const tokens = options.sandboxTokens === undefined ? {} : { tokens: options.sandboxTokens };
-    // A large sandbox takes seconds to seed (about one per 100,000 tokens): said on a terminal; a Ctrl-C stops it.
-    const count = options.sandboxTokens ?? 0;
-    if (ctx.io.stderrIsTTY && count >= 100_000) ctx.statusLine.show(`sandbox: seeding ${count} tokens (Ctrl-C stops)`);
-    const sandbox = await startSandbox({ now: new Date(), signal: ctx.signal, ...tokens }).finally(() =>
-      ctx.statusLine.clear(),
-    );
+    const sandbox = await startSeeded(ctx, { now: new Date(), ...tokens });
     const client = createClient({ ...common, apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
     return { client, orgId: sandbox.orgId, close: () => sandbox.close() };
   }

@@ -51,3 +51,11 @@ it("says on a terminal that a large sandbox is seeding, and clears the line when
   expect(run.writes.at(-1)).toBe("err:\nInterrupted.\n");
   expect(run.writes.some((w) => w.startsWith("out:"))).toBe(false);
 });
+
+it("stops the sandbox command on Ctrl-C while it seeds, before any banner, and shows the line there too", async () => {
+  const run = await interruptedRun(["sandbox", "--port", "0", "--tokens", "1000000"], 300, true);
+  expect(run.code).toBe(130);
+  expect(run.writes.join("")).toContain("sandbox: seeding 1000000 tokens (Ctrl-C stops)");
+  expect(run.writes.some((w) => w.startsWith("out:"))).toBe(false);
+  expect(run.sincePress).toBeLessThan(3_000);
+});

@@ -4,6 +4,7 @@ import type { RunContext } from "../context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "../credentials.js";
 import { ExitCode } from "../exit-codes.js";
 import { MAX_SANDBOX_TOKENS, parsePort, parseSandboxTokens, parseSeed } from "../option-values.js";
+import { startSeeded } from "../start-seeded.js";
 import { UsageError } from "../usage-error.js";
 import { withExamples } from "./shared.js";
 
@@ -55,11 +56,9 @@ export function sandboxCommand(ctx: RunContext): Command {
     "admin-api-access sandbox --port 4010 --seed 7 --tokens 2000",
   ]);
   return command.action(async (options: SandboxCommandOptions) => {
-    const { startSandbox } = await import("../../testing/index.js");
-    const sandbox = await startSandbox({
+    const sandbox = await startSeeded(ctx, {
       port: options.port,
       now: new Date(),
-      signal: ctx.signal,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
     }).catch((error: unknown) => {

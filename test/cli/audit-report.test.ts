@@ -12,14 +12,14 @@ const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const bob = { id: "u2", name: "Bob", email: "bob@example.com" };
 
 function audit(tokens: Parameters<typeof token>[0][]) {
-  const auditor = createAuditor(now, defaultAuditThresholds, rowKeeper());
+  const auditor = createAuditor(now, defaultAuditThresholds, rowKeeper().keep);
   for (const t of tokens) auditor.add(token(t));
   return auditor.report();
 }
 
 describe("rowKeeper", () => {
   it("keeps a flagged token as the cells of its row: days, not times; never for an absent date", () => {
-    const keep = rowKeeper();
+    const { keep } = rowKeeper();
     const t = token({ id: "t1", lastActiveAt: null, expiresAt: "2027-06-01T12:30:00.000Z" });
     expect(findingRowColumns).toEqual(["id", "label", "status", "userEmail", "lastActiveAt", "expiresAt"]);
     expect(keep(t, bob)).toEqual(["t1", "label-t1", "ALLOWED", "bob@example.com", "never", "2027-06-01"]);
@@ -37,7 +37,7 @@ describe("rowKeeper", () => {
 describe("rowKeeper's cells", () => {
   it("are each one printable line, whatever the server sent in any field the row shows", () => {
     const hostile = "\u001b[2J\r\n\u0007\u009b";
-    const keep = rowKeeper();
+    const { keep } = rowKeeper();
     const t = token({
       id: `t${hostile}`,
       label: `l${hostile}`,
@@ -116,6 +116,30 @@ describe("sectionChunks", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("lays every finding table out at the keeper's widths when given them, measuring no rows", () => {
+    const rows = rowKeeper();
+    const auditor = createAuditor(now, defaultAuditThresholds, rows.keep);
+    for (const t of [{ id: "clean" }, { id: "never", lastActiveAt: null, user: bob }, { id: "b", status: "BLOCKED" }])
+      auditor.add(token(t));
+    // The widest cell of each column over every flagged row: "never", "label-never", "BLOCKED", ...
+    expect(rows.widths).toEqual([5, 11, 7, 15, 10, 10]);
+    const text = [...sectionChunks(auditor.report(), "table", false, rows.widths)].join("");
+    const section = (title: string) =>
+      text
+        .slice(text.indexOf(`${title}: 1\n`))
+        .split("\n")
+        .slice(2, 4);
+    expect(section("Never used")).toEqual([
+      "id     label        status   userEmail        lastActiveAt  expiresAt",
+      "never  label-never  ALLOWED  bob@example.com  never         2027-06-01",
+    ]);
+    // Measured on its own rows, this table would be narrower: laid out at the widths, it lines up with the other.
+    expect(section("Blocked")).toEqual([
+      "id     label        status   userEmail        lastActiveAt  expiresAt",
+      "b      label-b      BLOCKED  mia@example.com  2026-10-25    2027-06-01",
+    ]);
   });
 
   it("writes the same sections as Markdown", () => {

@@ -17,6 +17,11 @@ describe("renderTable", () => {
     );
   });
 
+  it("lays a grid out at its own widths when it has them (or its headers', if wider), without measuring rows", () => {
+    const grid = { columns: ["name", "n"], rows: [["ab", "1"]], widths: [1, 3] };
+    expect(renderTable(grid)).toBe(["name  n", "ab    1", ""].join("\n"));
+  });
+
   it("blanks control characters so a label cannot drive the terminal", () => {
     const out = renderTable({ columns: ["label"], rows: [["a\u001b[2Jb\nc"]] });
     expect(out).toBe("label\na [2Jb c\n");

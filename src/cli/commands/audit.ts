@@ -81,11 +81,12 @@ export function auditCommand(ctx: RunContext): Command {
       // Each page is classified and dropped: the auditor keeps per user two counts, and per flagged token only what
       // the format shows: the row of the table and Markdown reports, the slim token of the others.
       const { format } = options;
+      const rows = rowKeeper();
       const found = isSectionFormat(format)
         ? await runAudit(
             pages,
-            createAuditor(now, thresholds, rowKeeper()),
-            (r) => sectionChunks(r, format, color),
+            createAuditor(now, thresholds, rows.keep),
+            (r) => sectionChunks(r, format, color, rows.widths),
             io.stdout,
           )
         : await runAudit(pages, createAuditor(now, thresholds), (r) => recordChunks(r, format), io.stdout);

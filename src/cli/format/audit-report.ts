@@ -68,13 +68,15 @@ function* sections(
   report: AuditReport<FindingRow>,
   heading: (text: string) => string,
   grid: (g: Grid) => Iterable<string>,
+  widths: readonly number[] | undefined,
 ) {
   yield `${heading(`API token audit (${report.generatedAt})`)}\n`;
   yield* grid(summaryGrid(report));
   for (const f of findings) {
     if (report.findings[f].length === 0) continue;
     yield `\n${heading(`${title(f, report)}: ${report.findings[f].length}`)}\n`;
-    yield* grid({ columns: findingRowColumns, rows: report.findings[f], printable: true });
+    const rows = report.findings[f];
+    yield* grid({ columns: findingRowColumns, rows, printable: true, ...(widths ? { widths } : {}) });
   }
   yield `\n${heading("Tokens per user")}\n`;
   yield* grid(userGrid(report));
@@ -82,18 +84,22 @@ function* sections(
 
 /**
  * The sectioned audit report (summary, the tokens behind each finding, tokens per user) as chunks to write one after
- * another: a section, or at most `BATCH` rows of a table, per chunk.
+ * another: a section, or at most `BATCH` rows of a table, per chunk. `widths`, the widest cell of each column of the
+ * finding rows (a `RowKeeper`'s), lays every finding table out at those widths without measuring its rows; without
+ * them each table is as wide as its own rows.
  */
 export function* sectionChunks(
   report: AuditReport<FindingRow>,
   format: SectionFormat,
   color = false,
+  widths?: readonly number[],
 ): Generator<string, void> {
   if (format === "md") {
     return yield* sections(
       report,
       (h) => `## ${h}\n`,
       (g) => [renderMarkdownTable(g)],
+      undefined,
     );
   }
   const style = palette(color);
@@ -101,6 +107,7 @@ export function* sectionChunks(
     report,
     (h) => `${style.bold(h)}\n`,
     (g) => tableChunks(g, style),
+    widths,
   );
 }
 

@@ -15,8 +15,18 @@ function isPlain(text: string, lines: number): boolean {
   return newlines === lines;
 }
 
-/** The width of each column (in UTF-16 code units) and whether it holds only numbers, from a pass over the grid. */
+/**
+ * The width of each column (in UTF-16 code units) and whether it holds only numbers: from the grid's own `widths`
+ * when it has them, else from a pass over its rows.
+ */
 function measure(grid: Grid): { widths: number[]; numeric: boolean[] } {
+  const known = grid.widths;
+  if (known) {
+    return {
+      widths: grid.columns.map((column, i) => Math.max(column.length, known[i] ?? 0)),
+      numeric: grid.columns.map(() => false),
+    };
+  }
   const widths = grid.columns.map((column) => column.length);
   const numeric = grid.columns.map(() => grid.rows.length > 0);
   for (const row of grid.rows) {

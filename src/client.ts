@@ -2,6 +2,7 @@
 import createFetchClient from "openapi-fetch";
 import type { CallContext } from "./call.js";
 import type { paths } from "./generated/admin-api-access.js";
+import { LazyRequest } from "./lazy-request.js";
 import { apiKeyOf, type ClientOptions, resolveOptions } from "./options.js";
 import { serializePath } from "./path.js";
 import { type RateLimitInfo, RateLimitState } from "./rate-limit.js";
@@ -42,12 +43,3 @@ export function createClient(options: ClientOptions) {
 
 /** The client `createClient` returns. */
 export type AdminApiClient = ReturnType<typeof createClient>;
-
-/**
- * The global Request, looked up when a request is built. openapi-fetch would otherwise read `globalThis.Request` when
- * the client is created, and that first touch is when Node loads its fetch implementation: creating a client stays
- * instant, and the load happens with the first request, as it would for any use of fetch.
- */
-const LazyRequest = function Request(input: RequestInfo | URL, init?: RequestInit) {
-  return new globalThis.Request(input, init);
-} as unknown as typeof Request;

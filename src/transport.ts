@@ -10,6 +10,7 @@ import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
 import { findRequestId } from "./error-from-response.js";
 import { ConnectionError, InvalidResponseError, RateLimitError, TimeoutError } from "./errors.js";
+import { builtBody } from "./lazy-request.js";
 import { logAt } from "./logger.js";
 import { type OperationPolicy, operationFor } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
@@ -55,8 +56,9 @@ export function createTransport(
   return async function send(request, handoff) {
     const signal = handoff ? handoff.caller : request.signal;
     const what = () => requestLine(request);
-    // A body stream can be sent only once: keep a copy for the retries.
-    const spare = request.body === null ? undefined : request.clone().arrayBuffer();
+    // A body stream can be sent only once: the retries send the body the request was built with, or a copy read
+    // from a clone (a request built elsewhere, or with a body that is not a string).
+    const spare = request.body === null ? undefined : (builtBody(request) ?? request.clone().arrayBuffer());
     for (let retries = 0; ; retries++) {
       const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, request);
       if (waiting) await waiting;

@@ -84,6 +84,34 @@ describe("retries", () => {
     expect(seen.map((s) => s.body)).toEqual(['["a","b"]', '["a","b"]']);
   });
 
+  it("keeps the body it built for the retries, without cloning the request's stream", async () => {
+    const clone = vi.spyOn(Request.prototype, "clone");
+    try {
+      const { client, seen } = fakeApi((_, request, i) =>
+        i < 2 ? html(503) : json({ validServiceAccountIds: [], invalidServiceAccountIds: JSON.parse(request.body) }),
+      );
+      await settle(client.serviceAccounts.countTokens(ORG, ["a"]), advance);
+      expect(seen.map((s) => s.body)).toEqual(['["a"]', '["a"]', '["a"]']);
+      expect(clone).not.toHaveBeenCalled();
+    } finally {
+      clone.mockRestore();
+    }
+  });
+
+  it("sends a body of another kind again too, from a copy read before the first attempt (raw client)", async () => {
+    const { client, seen } = fakeApi((_, request, i) =>
+      i === 0 ? html(503) : json({ validServiceAccountIds: [], invalidServiceAccountIds: JSON.parse(request.body) }),
+    );
+    const sent = client.raw.POST("/orgs/{orgId}/service-accounts/count", {
+      params: { path: { orgId: ORG } },
+      body: ["x", "y"],
+      bodySerializer: (body) => new TextEncoder().encode(JSON.stringify(body)),
+    });
+    const { data } = await settle(sent, advance);
+    expect(data?.invalidServiceAccountIds).toEqual(["x", "y"]);
+    expect(seen.map((s) => s.body)).toEqual(['["x","y"]', '["x","y"]']);
+  });
+
   it("does not retry when maxRetries is 0", async () => {
     const { client, seen } = fakeApi(() => html(502), { maxRetries: 0 });
     await expect(count(client)).rejects.toBeInstanceOf(ServerError);

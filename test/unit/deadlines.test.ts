@@ -49,24 +49,59 @@ describe("createDeadlines", () => {
     await expired;
   });
 
-  it("runs a timer only while one of its attempts is in flight, and re-arms it for the window's deadline", async () => {
+  it("arms one timer per window, unreferenced between its attempts, and cleared once a newer window takes over", async () => {
+    const armed: { hasRef(): boolean }[] = [];
+    const setTimer = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((...args: Parameters<typeof setTimeout>) => {
+      const timer = setTimer(...args);
+      armed.push(timer as unknown as { hasRef(): boolean });
+      return timer;
+    }) as typeof setTimeout);
+    try {
+      const deadline = createDeadlines(TIMEOUT);
+      const t0 = Date.now();
+      const a = deadline(t0);
+      const b = deadline(t0);
+      expect(armed).toHaveLength(1);
+      a.release();
+      expect(armed[0]?.hasRef()).toBe(true);
+      b.release();
+      // Idle: still there for the window's next attempt, but holding no process alive.
+      expect(vi.getTimerCount()).toBe(1);
+      expect(armed[0]?.hasRef()).toBe(false);
+      await vi.advanceTimersByTimeAsync(SLACK / 2);
+      const c = deadline(Date.now());
+      expect(c.signal).toBe(a.signal);
+      expect(armed).toHaveLength(1);
+      expect(armed[0]?.hasRef()).toBe(true);
+      c.release();
+      // Past the slack a new window opens: the old one's timer goes, the new one arms its own.
+      await vi.advanceTimersByTimeAsync(SLACK);
+      const d = deadline(Date.now());
+      expect(d.signal).not.toBe(a.signal);
+      expect(armed).toHaveLength(2);
+      expect(vi.getTimerCount()).toBe(1);
+      // The window's deadline still holds for an attempt in flight.
+      await vi.advanceTimersByTimeAsync(TIMEOUT + SLACK - 1);
+      expect(d.signal.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(d.timedOut).toBe(true);
+      expect(a.signal.aborted).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("times an attempt from its window's opening, an idle spell between attempts included", async () => {
     const deadline = createDeadlines(TIMEOUT);
     const t0 = Date.now();
-    const a = deadline(t0);
-    const b = deadline(t0);
-    expect(vi.getTimerCount()).toBe(1);
-    a.release();
-    expect(vi.getTimerCount()).toBe(1);
-    b.release();
-    expect(vi.getTimerCount()).toBe(0);
+    deadline(t0).release();
     await vi.advanceTimersByTimeAsync(SLACK / 2);
-    const c = deadline(Date.now());
-    expect(c.signal).toBe(a.signal);
-    expect(vi.getTimerCount()).toBe(1);
+    const late = deadline(Date.now());
     await vi.advanceTimersByTimeAsync(TIMEOUT + SLACK / 2 - 1);
-    expect(c.signal.aborted).toBe(false);
+    expect(late.signal.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(c.timedOut).toBe(true);
+    expect(late.timedOut).toBe(true);
   });
 
   it("never hands out a window that has already fired", async () => {

@@ -102,8 +102,8 @@ class Window implements Deadline {
     if (this.#timer !== undefined) return void this.#timer.ref?.();
     this.#timer = setTimeout(
       () => {
-        // Fired between attempts: nothing to abort, and the window, past its slack, serves no new attempt.
-        if (this.#active === 0) return;
+        // Aborted even between attempts, when it aborts nothing: an aborted window is never handed out again, even to
+        // a clock set back into its slack.
         this.timedOut = true;
         this.#abort(new DOMException(`no answer within ${this.timeout} ms`, "TimeoutError"));
       },

@@ -104,6 +104,19 @@ describe("createDeadlines", () => {
     expect(late.timedOut).toBe(true);
   });
 
+  it("never hands out a window whose timer fired between its attempts, even to a clock set back", async () => {
+    const deadline = createDeadlines(TIMEOUT);
+    const t0 = Date.now();
+    const idle = deadline(t0);
+    idle.release();
+    await vi.advanceTimersByTimeAsync(TIMEOUT + SLACK);
+    const next = deadline(t0 + 1);
+    expect(next.signal).not.toBe(idle.signal);
+    expect(next.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(TIMEOUT + SLACK);
+    expect(next.timedOut).toBe(true);
+  });
+
   it("never hands out a window that has already fired", async () => {
     const deadline = createDeadlines(TIMEOUT);
     const t0 = Date.now();

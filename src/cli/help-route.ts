@@ -23,8 +23,8 @@ function commandPath(command: Command): string {
  * program's commands before commander reads it: commander's help command reads one level and drops the rest
  * (`help tokens lis` printed the help of `tokens` and exited 0), and `tokens lis --help` did the same. A path of
  * known commands becomes `<words> --help` (words after a command without subcommands are its operands, and left
- * out); the first word that names no command is returned with the commands it could have been. Anything else (no help word, options, an operand that is
- * not a plain word) goes to commander as it is.
+ * out); the first word that names no command is returned with the commands it could have been. Anything else (no
+ * help word, options, an operand that is not a plain word) goes to commander as it is.
  */
 export function routeHelp(program: Command, argv: readonly string[]): HelpRoute {
   const [node = "node", script = "admin-api-access", ...args] = argv;

@@ -20,10 +20,10 @@ const noKeyOption = `There is deliberately no option for the API key (it would l
 
 /**
  * Commander's error text with the `=value` of every unknown option replaced by `=...`, and what follows the letter of
- * an unknown short option (`-k...`): an unknown `--api-key=...` or `-kKEY` must not echo a key into a CI log. An unknown option whose name looks secret also gets a line saying where the key
- * goes. The value is dropped whatever the name: which names hold secrets cannot be known. An unknown command is
- * shown only when it looks like a command name. `flags` are the options of the command that take no value: one of
- * them given `=value` is reported as such.
+ * an unknown short option (`-k...`): an unknown `--api-key=...` or `-kKEY` must not echo a key into a CI log. An
+ * unknown option whose name looks secret also gets a line saying where the key goes. The value is dropped whatever
+ * the name: which names hold secrets cannot be known. An unknown command is shown only when it looks like a command
+ * name. `flags` are the options of the command that take no value: one of them given `=value` is reported as such.
  */
 export function redactUnknownOption(text: string, flags: ReadonlySet<string> = new Set()): string {
   // `--all=yes` is no unknown option but a flag given a value: say so, and still show none of the value.

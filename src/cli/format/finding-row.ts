@@ -21,9 +21,9 @@ export interface RowKeeper {
 /**
  * What the table and Markdown audits keep of a flagged token: its row, made once during the walk and listed under
  * each of its findings; far less than the token, which a large org's audit would hold by the tens of thousands.
- * Labels, statuses, emails and days repeat from token to token, so each keeper holds one printable copy of each,
- * checked once; the id, different for every token, is checked with its row. The report's tables so need no check of
- * their own text, and no pass to measure it: the keeper notes each column's widest cell as it keeps the row.
+ * Labels and days repeat from token to token, so each keeper holds one printable copy of each, checked once; the
+ * id, status and email are checked with each row. The report's tables so need no check of their own text, and no
+ * pass to measure it: the keeper notes each column's widest cell as it keeps the row.
  */
 export function rowKeeper(): RowKeeper {
   const copies = new Map<string, string>();

@@ -62,14 +62,18 @@ export function sandboxCommand(ctx: RunContext): Command {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
     }).catch((error: unknown) => {
+      // Ctrl-C while it seeds ends this command as Ctrl-C always does: stopped, a success.
+      if (ctx.signal.aborted) return undefined;
       throw portProblem(error, options.port) ?? error;
     });
-    ctx.io.stdout.write(sandboxBanner(sandbox));
-    await new Promise<void>((resolve) => {
-      if (ctx.signal.aborted) resolve();
-      ctx.signal.addEventListener("abort", () => resolve(), { once: true });
-    });
-    await sandbox.close();
+    if (sandbox) {
+      ctx.io.stdout.write(sandboxBanner(sandbox));
+      await new Promise<void>((resolve) => {
+        if (ctx.signal.aborted) resolve();
+        ctx.signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+      await sandbox.close();
+    }
     ctx.io.stderr.write("Sandbox stopped.\n");
     // Ctrl-C is how this command is meant to end, so it is a success, not an interruption.
     ctx.exitCode = ExitCode.ok;

@@ -1,7 +1,10 @@
 import type { Command } from "commander";
 
-/** A word that can name a command: what is checked against the tree (and the only kind of word ever echoed). */
-const WORD = /^[a-z][a-z-]{0,39}$/;
+/**
+ * A word that can name a command: what help checks against the tree, and the only kind of unknown command word an
+ * error ever echoes (a key pasted in its place is not shown).
+ */
+export const COMMAND_NAME = /^[a-z][a-z-]{0,39}$/i;
 
 /** Where a request for help leads: the arguments to parse, or the word that names no command there. */
 export type HelpRoute =
@@ -30,7 +33,7 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
   const [node = "node", script = "admin-api-access", ...args] = argv;
   const last = args.at(-1);
   const words = args[0] === "help" ? args.slice(1) : last === "--help" || last === "-h" ? args.slice(0, -1) : undefined;
-  if (words === undefined || words.length === 0 || !words.every((w) => WORD.test(w))) {
+  if (words === undefined || words.length === 0 || !words.every((w) => COMMAND_NAME.test(w))) {
     return { kind: "parse", argv: [...argv] };
   }
   let command = program;

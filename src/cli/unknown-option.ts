@@ -1,4 +1,5 @@
 import { API_KEY_ENV } from "./credentials.js";
+import { COMMAND_NAME } from "./help-route.js";
 
 /** Option names that look like they carry a secret: someone may have tried to pass the key on the command line. */
 const SECRET_NAME = /key|token|passw|secret|credential/i;
@@ -13,7 +14,6 @@ const UNKNOWN_NAME = /unknown option '-*([^'=]*)/;
 // Commander's report of an unknown command: `error: unknown command 'ATCTT3x...'`. A key pasted in the wrong place
 // lands here; a mistyped command name (letters and hyphens) is shown, anything else is not.
 const UNKNOWN_COMMAND = /(unknown command ')([\s\S]*)'/;
-const COMMAND_NAME = /^[a-z][a-z-]{0,39}$/i;
 
 /** Why there is no option for the key, and where the key goes instead. */
 const noKeyOption = `There is deliberately no option for the API key (it would land in shell history and the process list): set ${API_KEY_ENV} or pass --api-key-file <path>.`;

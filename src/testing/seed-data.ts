@@ -22,7 +22,7 @@ export interface SeedInput {
 }
 
 /** Users or user tokens made between two pauses of a stepwise seeding: some 50 ms of work. */
-export const SEED_STEP = 20_000;
+const SEED_STEP = 20_000;
 
 /** Builds deterministic, realistic data: never-used, stale, non-expiring, expiring-soon, expired and BLOCKED tokens. */
 export function seedData(input: SeedInput): SeedData {

@@ -5,9 +5,7 @@ import { findingRowColumns, rowKeeper } from "../../src/cli/format/finding-row.j
 import { token } from "./token-fixture.js";
 
 const now = new Date("2026-11-01T00:00:00Z");
-// biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters are what must not get through
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same, but the line breaks of the report itself
+// biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters, but the report's own line breaks
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const bob = { id: "u2", name: "Bob", email: "bob@example.com" };
 
@@ -35,28 +33,51 @@ describe("rowKeeper", () => {
 });
 
 describe("rowKeeper's cells", () => {
-  it("are each one printable line, whatever the server sent in any field the row shows", () => {
+  it("are kept as the server sent them; the table and Markdown reports print them blanked, in line", () => {
     const hostile = "\u001b[2J\r\n\u0007\u009b";
-    const { keep } = rowKeeper();
+    const rows = rowKeeper();
+    const auditor = createAuditor(now, defaultAuditThresholds, rows.keep);
     const t = token({
       id: `t${hostile}`,
       label: `l${hostile}`,
       status: `BLOCKED${hostile}`,
-      lastActiveAt: `2025-01-01${hostile}`,
+      lastActiveAt: null,
       expiresAt: `${hostile}2027-06-01T00:00:00Z`,
+      user: { id: "u9", email: `e${hostile}@example.com` },
     });
-    const row = keep(t, { id: "u9", email: `e${hostile}@example.com` });
-    for (const cell of row) expect(cell).not.toMatch(ANY_CONTROL);
+    auditor.add(t);
+    auditor.add(token({ id: "t2", status: "BLOCKED" }));
+    const report = auditor.report();
+    const [row] = report.findings.neverUsed;
     expect(row).toEqual([
-      "t [2J    ",
-      "l [2J    ",
-      "BLOCKED [2J    ",
-      "e [2J    @example.com",
-      "2025-01-01",
-      " [2J    20",
+      `t${hostile}`,
+      `l${hostile}`,
+      `BLOCKED${hostile}`,
+      `e${hostile}@example.com`,
+      "never",
+      `${hostile}20`,
     ]);
     // The same text again is the same copy.
-    expect(keep(t, { id: "u9", email: `e${hostile}@example.com` })[1]).toBe(row[1]);
+    expect(rows.keep(t, { id: "u9" })[1]).toBe(row?.[1]);
+
+    const table = [...sectionChunks(report, "table", false, rows.widths)].join("");
+    expect(table).not.toMatch(CONTROL_BUT_NEWLINE);
+    const lines = table.split("\n");
+    const never = lines.slice(lines.indexOf("Never used: 1") + 2, lines.indexOf("Never used: 1") + 4);
+    expect(never).toEqual([
+      "id         label      status           userEmail              lastActiveAt  expiresAt",
+      "t [2J      l [2J      BLOCKED [2J      e [2J    @example.com  never          [2J    20",
+    ]);
+    // Every finding table is laid out at the widths of the cells as kept: the blocked token's row lines up.
+    const blocked = lines[lines.indexOf("Blocked: 1") + 3];
+    expect(blocked?.indexOf("label-t2")).toBe(never[1]?.indexOf("l [2J"));
+    expect(blocked?.indexOf("2027-06-01")).toBe(never[1]?.indexOf(" [2J    20"));
+
+    const md = [...sectionChunks(report, "md")].join("");
+    expect(md).not.toMatch(CONTROL_BUT_NEWLINE);
+    expect(md).toContain(
+      "| t \\[2J     | l \\[2J     | BLOCKED \\[2J     | e \\[2J    \\@example\\.com | never |  \\[2J    20 |",
+    );
   });
 
   it("make a table report without a raw control character", () => {

@@ -76,7 +76,7 @@ function* sections(
     if (report.findings[f].length === 0) continue;
     yield `\n${heading(`${title(f, report)}: ${report.findings[f].length}`)}\n`;
     const rows = report.findings[f];
-    yield* grid({ columns: findingRowColumns, rows, printable: true, ...(widths ? { widths } : {}) });
+    yield* grid({ columns: findingRowColumns, rows, ...(widths ? { widths } : {}) });
   }
   yield `\n${heading("Tokens per user")}\n`;
   yield* grid(userGrid(report));

@@ -13,8 +13,6 @@ export type Cell = string | number;
 export interface Grid {
   columns: readonly string[];
   rows: readonly (readonly Cell[])[];
-  /** Every cell is already one printable line (see `printableLine`): a table need not check the rows again. */
-  printable?: true;
   /**
    * The width of each column's widest cell, known beforehand, for a grid of text (no column of numbers): a table is
    * laid out at these widths (or its headers', if wider) without a pass over the rows to measure them.

@@ -75,9 +75,8 @@ export function* tableChunks(grid: Grid, style: Palette = palette(false), batch 
     const end = Math.min(start + batch, grid.rows.length);
     let text = "";
     for (let r = start; r < end; r++) text += `${raw(grid.rows[r] ?? [])}\n`;
-    // Cells are rarely anything but printable: one test of the batch spares a test of each line, and a grid made of
-    // printable cells needs none.
-    if (!grid.printable && !isPlain(text, end - start)) {
+    // Cells are rarely anything but printable: one test of the batch spares a test of each line.
+    if (!isPlain(text, end - start)) {
       text = "";
       for (let r = start; r < end; r++) text += `${line(grid.rows[r] ?? [])}\n`;
     }

@@ -121,7 +121,7 @@ export async function audit(): Promise<BenchResult> {
           reading:
             `The audit takes ${fmt(ratio)}x the time of listing the same tokens as JSON lines. Both stream: each page ` +
             "is written (list) or classified (audit) and dropped. The audit keeps of each flagged token the row its " +
-            "table shows (days, not times; repeated labels and days shared) and two counts per user, then renders a " +
+            "table shows (days, not times; repeated labels shared) and two counts per user, then renders a " +
             "report that lists the tokens behind each finding, written a section at a time; it peaks at " +
             `${fmt(peak, 0)} MB RSS, the list at ${fmt(listPeak, 0)} MB.`,
         },

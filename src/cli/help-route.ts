@@ -22,15 +22,37 @@ function commandPath(command: Command): string {
 }
 
 /**
- * Help asked for by command words, `help tokens list` or `tokens list --help`, checked word by word against the
- * program's commands before commander reads it: commander's help command reads one level and drops the rest
- * (`help tokens lis` printed the help of `tokens` and exited 0), and `tokens lis --help` did the same. A path of
- * known commands becomes `<words> --help` (words after a command without subcommands are its operands, and left
- * out); the first word that names no command is returned with the commands it could have been. Anything else (no
- * help word, options, an operand that is not a plain word) goes to commander as it is.
+ * How many of `args` are options of the program itself, with their values, before the first command word
+ * (`--sandbox`, `--org x`, `--org=x`); undefined when one of them is not the program's (`--help`, a typo): what
+ * commander makes of those is left to it.
+ */
+function leadingOptions(program: Command, args: readonly string[]): number | undefined {
+  let at = 0;
+  for (let arg = args[at]; arg?.startsWith("-") && arg !== "--"; arg = args[at]) {
+    const [flag, value] = arg.split(/=(.*)/s);
+    const option = program.options.find((o) => o.long === flag || o.short === flag);
+    if (!option) return undefined;
+    at += 1;
+    const next = args[at];
+    if (value === undefined && (option.required || (option.optional && !next?.startsWith("-")))) at += 1;
+  }
+  return at;
+}
+
+/**
+ * Help asked for by command words, `help tokens list` or `tokens list --help`, after any options of the program
+ * (`--sandbox help tokens list`), checked word by word against the program's commands before commander reads it:
+ * commander's help command reads one level and drops the rest (`help tokens lis` printed the help of `tokens` and
+ * exited 0), and `tokens lis --help` did the same. A path of known commands becomes `<options> <words> --help`
+ * (words after a command without subcommands are its operands, and left out); the first word that names no command
+ * is returned with the commands it could have been. Anything else (no help word, other options, an operand that is
+ * not a plain word) goes to commander as it is.
  */
 export function routeHelp(program: Command, argv: readonly string[]): HelpRoute {
-  const [node = "node", script = "admin-api-access", ...args] = argv;
+  const [node = "node", script = "admin-api-access", ...rest] = argv;
+  const optionCount = leadingOptions(program, rest) ?? 0;
+  const options = rest.slice(0, optionCount);
+  const args = rest.slice(optionCount);
   const last = args.at(-1);
   const words = args[0] === "help" ? args.slice(1) : last === "--help" || last === "-h" ? args.slice(0, -1) : undefined;
   if (words === undefined || words.length === 0 || !words.every((w) => COMMAND_NAME.test(w))) {
@@ -50,7 +72,7 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
     command = next;
     path.push(word);
   }
-  return { kind: "parse", argv: [node, script, ...path, "--help"] };
+  return { kind: "parse", argv: [node, script, ...options, ...path, "--help"] };
 }
 
 /** The usage error for a help route's unknown word. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { routeHelp, unknownCommandText } from "../../src/cli/help-route.js";
 
 function program(): Command {
-  const root = new Command("tool");
+  const root = new Command("tool").option("--sandbox").option("--org <id>").option("--color [when]");
   const tokens = new Command("tokens");
   tokens.addCommand(new Command("list"));
   tokens.addCommand(new Command("count"));
@@ -48,6 +48,19 @@ describe("routeHelp", () => {
       ["service-accounts", "tokens", "abc", "--help"],
       ["service-accounts", "tokens", "--help"],
     ],
+    // The program's own options before the words are kept, with their values.
+    [
+      ["--sandbox", "help", "tokens", "list"],
+      ["--sandbox", "tokens", "list", "--help"],
+    ],
+    [
+      ["--org", "x", "--color", "--sandbox", "tokens", "list", "-h"],
+      ["--org", "x", "--color", "--sandbox", "tokens", "list", "--help"],
+    ],
+    [
+      ["--org=x", "--color", "always", "help", "audit"],
+      ["--org=x", "--color", "always", "audit", "--help"],
+    ],
   ])("reads %j as %j", (args, expected) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...expected) });
   });
@@ -56,16 +69,28 @@ describe("routeHelp", () => {
     [["help", "tokens", "lis"], "lis", "tool tokens", ["list", "count"]],
     [["tokens", "lis", "--help"], "lis", "tool tokens", ["list", "count"]],
     [["help", "nope"], "nope", "tool", ["tokens", "audit", "service-accounts"]],
+    [["--sandbox", "help", "tokens", "lis"], "lis", "tool tokens", ["list", "count"]],
+    // `--org` takes the word after it as its value, even one that reads `help`; so does `--color`, whose value is
+    // optional, as commander reads it.
+    [["--org", "help", "tokens", "lis", "--help"], "lis", "tool tokens", ["list", "count"]],
+    [["--color", "tokens", "list", "-h"], "list", "tool", ["tokens", "audit", "service-accounts"]],
   ])("stops %j at the unknown word", (args, word, under, choices) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "unknown", word, under, choices });
   });
 
-  it.each([[[]], [["help"]], [["--help"]], [["tokens", "list"]], [["help", "--org", "x"]], [["help", "ATCTT3x=KEY"]]])(
-    "leaves %j to commander",
-    (args) => {
-      expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...args) });
-    },
-  );
+  it.each([
+    [[]],
+    [["help"]],
+    [["--help"]],
+    [["tokens", "list"]],
+    [["help", "--org", "x"]],
+    [["help", "ATCTT3x=KEY"]],
+    [["--org", "help", "tokens"]],
+    [["--nope", "help", "tokens", "lis"]],
+    [["--sandbox", "--help"]],
+  ])("leaves %j to commander", (args) => {
+    expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...args) });
+  });
 
   it("words the error with the commands there are", () => {
     expect(unknownCommandText({ kind: "unknown", word: "lis", under: "tool tokens", choices: ["list", "count"] })).toBe(

@@ -16,6 +16,8 @@ describe.concurrent("help asked for", () => {
   it.each([
     [["help", "tokens", "list"], "Usage: admin-api-access tokens list"],
     [["help", "service-accounts", "revoke"], "Usage: admin-api-access service-accounts revoke"],
+    [["--org", "o-1", "help", "tokens", "list"], "Usage: admin-api-access tokens list"],
+    [["--sandbox", "tokens", "count", "--help"], "Usage: admin-api-access tokens count"],
   ])("prints the nested command's own help for %j", async (args, usage) => {
     const { code, stdout } = await runCaptured(args);
     expect(code).toBe(0);
@@ -28,6 +30,8 @@ describe.concurrent("help asked for", () => {
       "unknown command 'lis' in 'admin-api-access tokens' (its commands: list, count, revoke-all)",
     ],
     [["tokens", "lis", "--help"], "unknown command 'lis' in 'admin-api-access tokens'"],
+    [["--sandbox", "help", "tokens", "lis"], "unknown command 'lis' in 'admin-api-access tokens'"],
+    [["--org=o-1", "--timeout", "5000", "tokens", "lis", "-h"], "unknown command 'lis' in 'admin-api-access tokens'"],
     [
       ["help", "nope"],
       "unknown command 'nope' in 'admin-api-access' (its commands: tokens, service-accounts, audit, sandbox)",

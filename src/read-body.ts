@@ -7,17 +7,35 @@
 /** Made on first use: creating a client, or importing it, builds none. */
 let decoder: TextDecoder | undefined;
 
+/** How a body's chunks are pulled: a web stream's reader, or the same two calls over a Node stream. */
+interface ChunkReader {
+  read(): Promise<IteratorResult<unknown>>;
+  cancel(): Promise<unknown>;
+}
+
+/**
+ * A reader of a body: a web stream's own, or one over a Node stream's async iterator (node-fetch's bodies), whose
+ * `return()` destroys the stream. Undefined for anything else, which `text()` must read.
+ */
+function readerOf(body: unknown): ChunkReader | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  if (typeof (body as ReadableStream).getReader === "function") return (body as ReadableStream).getReader();
+  const iterate = (body as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator];
+  if (typeof iterate !== "function") return undefined;
+  const iterator = iterate.call(body);
+  return { read: () => iterator.next(), cancel: async () => iterator.return?.() };
+}
+
 /** The body as text, or undefined when it runs over `maxBytes` (the rest is cancelled, never read). */
 export async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const stream = response.body as ReadableStream<Uint8Array> | null;
-  // No body (a 204, say), a body already read (text() says so, as it would), or an injected fetch's response whose
-  // body is no web stream (node-fetch gives a Node stream): `text()` knows what it holds.
-  if (!stream || response.bodyUsed || typeof stream.getReader !== "function") {
+  // No body (a 204, say), a body already read (text() says so, as it would), or a body of a kind neither stream
+  // is: `text()` knows what it holds.
+  const reader = response.bodyUsed ? undefined : readerOf(response.body);
+  if (!reader) {
     // Read whole, so the limit can only be applied after the fact (by code units, never more than the bytes).
     const text = await response.text();
     return text.length > maxBytes ? undefined : text;
   }
-  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createClient, InvalidInputError, InvalidResponseError, ServerError } from "../../src/index.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
@@ -99,8 +100,8 @@ describe("readText with bodies of other kinds", () => {
     await expect(readText(response, LIMIT)).rejects.toThrow(TypeError);
   });
 
-  it("reads a response whose body is no web stream (node-fetch's) through its text(), limit applied after", async () => {
-    const nodeStyle = (text: string) =>
+  it("reads a response whose body is neither stream through its text(), the limit applied after", async () => {
+    const other = (text: string) =>
       ({
         status: 200,
         ok: true,
@@ -109,10 +110,79 @@ describe("readText with bodies of other kinds", () => {
         bodyUsed: false,
         text: async () => text,
       }) as unknown as Response;
-    expect(await readText(nodeStyle("7"), LIMIT)).toBe("7");
-    expect(await readText(nodeStyle("x".repeat(101)), 100)).toBeUndefined();
-    const { client } = testClient(() => nodeStyle("7"));
+    expect(await readText(other("7"), LIMIT)).toBe("7");
+    expect(await readText(other("x".repeat(101)), 100)).toBeUndefined();
+    const { client } = testClient(() => other("7"));
     expect(await client.apiTokens.count(ORG)).toBe(7);
+  });
+});
+
+/**
+ * A response as node-fetch makes one: its body a Node stream, which it reads through its own `text()`. The `text()`
+ * here fails the test if called, since the body must be read as a stream.
+ */
+function nodeFetchResponse(body: Readable, headers: Record<string, string> = {}): Response {
+  return {
+    status: 200,
+    ok: true,
+    headers: new Headers({ "content-type": "application/json", ...headers }),
+    body,
+    bodyUsed: false,
+    text: async () => expect.fail("text() was called: the Node stream should have been read chunk by chunk"),
+  } as unknown as Response;
+}
+
+/** A Node stream of `total` bytes in chunks of `size`, made as they are pulled, counting them. */
+function hugeNodeStream(size: number, total = 64 * 1024 * 1024) {
+  const state = { pulled: 0 };
+  const body = Readable.from(
+    (function* () {
+      while (state.pulled < total) {
+        state.pulled += size;
+        yield Buffer.alloc(size, 0x20);
+      }
+    })(),
+  );
+  return { body, state };
+}
+
+describe("readText of a Node stream (node-fetch's body)", () => {
+  it("reads it chunk by chunk, exactly as text() reads the same bytes", async () => {
+    const bytes = utf8('\ufeff{"label":"Zoë — 東京 🚀"}');
+    const expected = await new Response(bytes.slice()).text();
+    for (const size of [1, 2, 3, bytes.length]) {
+      const body = Readable.from(pieces(bytes, size).map((piece) => Buffer.from(piece)));
+      expect(await readText(nodeFetchResponse(body), LIMIT)).toBe(expected);
+    }
+  });
+
+  it("stops at the first chunk past the limit and destroys the stream, the rest never made", async () => {
+    const { body, state } = hugeNodeStream(64 * 1024);
+    expect(await readText(nodeFetchResponse(body), 1_000_000)).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.destroyed).toBe(true);
+    expect(state.pulled).toBeLessThanOrEqual(1_000_000 + 20 * 64 * 1024);
+  });
+
+  it("is held to maxResponseBytes through the client: InvalidResponseError, nothing read past it", async () => {
+    const { body, state } = hugeNodeStream(16 * 1024);
+    const { client, requests } = testClient(() => nodeFetchResponse(body, { "x-request-id": "req-node" }), {
+      maxResponseBytes: 100_000,
+    });
+    const error = await Promise.resolve(client.apiTokens.list(ORG)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-node" });
+    expect(requests).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.destroyed).toBe(true);
+    expect(state.pulled).toBeLessThanOrEqual(100_000 + 20 * 16 * 1024);
+  });
+
+  it("reads a page of tokens from it through the client", async () => {
+    const page = { data: [{ ...token("t1"), label: "Zoë" }], links: {} };
+    const bytes = utf8(JSON.stringify(page));
+    const { client } = testClient(() => nodeFetchResponse(Readable.from(pieces(bytes, 5).map((p) => Buffer.from(p)))));
+    expect((await client.apiTokens.list(ORG)).data).toEqual(page.data);
   });
 });
 

@@ -1,8 +1,12 @@
 import { markdownCell } from "./format/md.js";
+import type { Cell, Grid } from "./format/output-format.js";
 import { displayCell } from "./format/table.js";
 
 /** What replaces a secret in any text the CLI prints. */
 export const REDACTED = "[REDACTED]";
+
+/** Very short "secrets" would shred ordinary text; no real API key is this short. */
+const MIN_SECRET_LENGTH = 8;
 
 /**
  * Every way the CLI's output formats can write `secret`, longest first: as it is, escaped inside a JSON string (json,
@@ -32,9 +36,24 @@ const formsOf = new Map<string, string[]>();
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    // Very short "secrets" would shred ordinary text; no real API key is this short.
-    if (secret.length < 8) continue;
+    if (secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
   }
   return out;
+}
+
+/**
+ * The grid with each secret in a text cell replaced by `[REDACTED]`, for a table, which is laid out before its lines
+ * are redacted: a cell shortened after the widths were measured would shift the rest of its row left. Returns `grid`
+ * itself when no cell holds a secret (a cell shorter than the secret cannot), else a copy measured anew.
+ */
+export function redactCells(grid: Grid, secrets: readonly string[]): Grid {
+  const real = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  if (real.length === 0) return grid;
+  const shortest = Math.min(...real.map((secret) => secret.length));
+  const holds = (cell: Cell) =>
+    typeof cell === "string" && cell.length >= shortest && real.some((secret) => cell.includes(secret));
+  if (!grid.rows.some((row) => row.some(holds))) return grid;
+  const clean = (cell: Cell) => (holds(cell) ? redact(String(cell), real) : cell);
+  return { columns: grid.columns, rows: grid.rows.map((row) => (row.some(holds) ? row.map(clean) : row)) };
 }

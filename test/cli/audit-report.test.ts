@@ -60,7 +60,7 @@ describe("rowKeeper's cells", () => {
     // The same text again is the same copy.
     expect(rows.keep(t, { id: "u9" })[1]).toBe(row?.[1]);
 
-    const table = [...sectionChunks(report, "table", false, rows.widths)].join("");
+    const table = [...sectionChunks(report, "table", { widths: rows.widths })].join("");
     expect(table).not.toMatch(CONTROL_BUT_NEWLINE);
     const lines = table.split("\n");
     const never = lines.slice(lines.indexOf("Never used: 1") + 2, lines.indexOf("Never used: 1") + 4);
@@ -146,7 +146,7 @@ describe("sectionChunks", () => {
       auditor.add(token(t));
     // The widest cell of each column over every flagged row: "never", "label-never", "BLOCKED", ...
     expect(rows.widths).toEqual([5, 11, 7, 15, 10, 10]);
-    const text = [...sectionChunks(auditor.report(), "table", false, rows.widths)].join("");
+    const text = [...sectionChunks(auditor.report(), "table", { widths: rows.widths })].join("");
     const section = (title: string) =>
       text
         .slice(text.indexOf(`${title}: 1\n`))

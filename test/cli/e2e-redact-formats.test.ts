@@ -43,3 +43,18 @@ describe("the key echoed back by the server", () => {
     }
   });
 });
+
+describe("a table holding the key echoed back", () => {
+  it.each([
+    ["tokens list", ["tokens", "list"]],
+    ["audit", ["audit", "--as-of", "2026-11-01T00:00:00Z"]],
+  ])("%s keeps the columns after the redacted cell under their headers", async (_, args) => {
+    const { stdout } = await runCli(["--base-url", baseUrl, ...args], env);
+    const lines = stdout.split("\n");
+    const row = lines.findIndex((line) => line.includes("[REDACTED]"));
+    const header = lines[row - 1] ?? "";
+    expect(header.startsWith("id")).toBe(true);
+    expect(lines[row]?.indexOf("ALLOWED")).toBe(header.indexOf("status"));
+    expect(stdout).not.toContain("LEAK-CANARY");
+  });
+});

@@ -86,7 +86,7 @@ export function auditCommand(ctx: RunContext): Command {
         ? await runAudit(
             pages,
             createAuditor(now, thresholds, rows.keep),
-            (r) => sectionChunks(r, format, color, rows.widths),
+            (r) => sectionChunks(r, format, { color, widths: rows.widths, secrets: ctx.secrets }),
             io.stdout,
           )
         : await runAudit(pages, createAuditor(now, thresholds), (r) => recordChunks(r, format), io.stdout);

@@ -82,7 +82,12 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
         rows: rows.map((r) => [r.serviceAccountId, r.credentialsCount ?? "", String(r.valid)]),
       });
       io.stdout.write(
-        renderRecords({ items: rows, grid }, options.format, useColor(io.stdoutIsTTY, io.env, options.color)),
+        renderRecords(
+          { items: rows, grid },
+          options.format,
+          useColor(io.stdoutIsTTY, io.env, options.color),
+          ctx.secrets,
+        ),
       );
       return ExitCode.ok;
     });

@@ -50,7 +50,9 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
           `Dry run: would revoke these ${tokens.length} tokens of service account ${id}. Nothing was sent.\n`,
         );
         const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
-        io.stdout.write(renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
+        io.stdout.write(
+          renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color), ctx.secrets),
+        );
         return ExitCode.ok;
       }
       const what = tokens === undefined ? "the API tokens" : `${tokens.length} API tokens`;

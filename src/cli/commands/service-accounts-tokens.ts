@@ -27,7 +27,9 @@ export function serviceAccountsTokensCommand(ctx: RunContext): Command {
       const query = options.label === undefined ? {} : { tokenLabel: options.label };
       const tokens = await client.serviceAccounts.listTokens(orgId, id, query, { signal });
       const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
-      io.stdout.write(renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color)));
+      io.stdout.write(
+        renderRecords(records, options.format, useColor(io.stdoutIsTTY, io.env, options.color), ctx.secrets),
+      );
       return ExitCode.ok;
     });
   });

@@ -49,7 +49,7 @@ export function tokensListCommand(ctx: RunContext): Command {
     const progress = createProgress(ctx.statusLine, io.stderrIsTTY, "tokens list");
     const render = (tokens: readonly ApiToken[]) => {
       const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
-      io.stdout.write(renderRecords(records, format, useColor(io.stdoutIsTTY, io.env, options.color)));
+      io.stdout.write(renderRecords(records, format, useColor(io.stdoutIsTTY, io.env, options.color), ctx.secrets));
     };
     const work = async ({ client, orgId }: Connection) => {
       if (!options.all && options.limit === undefined) {

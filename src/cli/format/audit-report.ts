@@ -1,5 +1,6 @@
 import { type AuditedToken, type AuditReport, type Finding, findings, findingTitles } from "../audit.js";
 import { palette } from "../color.js";
+import { redactCells } from "../redact.js";
 import { renderCsv } from "./csv.js";
 import { type FindingRow, findingRowColumns } from "./finding-row.js";
 import { renderJson } from "./json.js";
@@ -82,17 +83,27 @@ function* sections(
   yield* grid(userGrid(report));
 }
 
+/** How the sectioned report is printed. */
+export interface SectionOptions {
+  /** Bold headings and table headers. */
+  color?: boolean;
+  /**
+   * The widest cell of each column of the finding rows (a `RowKeeper`'s): every finding table is laid out at these
+   * widths without measuring its rows; without them each table is as wide as its own rows.
+   */
+  widths?: readonly number[];
+  /** Strings cleared from a table's cells before it is laid out (see `redactCells`). */
+  secrets?: readonly string[];
+}
+
 /**
  * The sectioned audit report (summary, the tokens behind each finding, tokens per user) as chunks to write one after
- * another: a section, or at most `BATCH` rows of a table, per chunk. `widths`, the widest cell of each column of the
- * finding rows (a `RowKeeper`'s), lays every finding table out at those widths without measuring its rows; without
- * them each table is as wide as its own rows.
+ * another: a section, or at most `BATCH` rows of a table, per chunk.
  */
 export function* sectionChunks(
   report: AuditReport<FindingRow>,
   format: SectionFormat,
-  color = false,
-  widths?: readonly number[],
+  { color = false, widths, secrets = [] }: SectionOptions = {},
 ): Generator<string, void> {
   if (format === "md") {
     return yield* sections(
@@ -106,7 +117,7 @@ export function* sectionChunks(
   yield* sections(
     report,
     (h) => `${style.bold(h)}\n`,
-    (g) => tableChunks(g, style),
+    (g) => tableChunks(redactCells(g, secrets), style),
     widths,
   );
 }

@@ -1,4 +1,5 @@
 import { palette } from "../color.js";
+import { redactCells } from "../redact.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
 import { renderJsonl } from "./jsonl.js";
@@ -15,9 +16,14 @@ export interface Records<T> {
 
 /**
  * Renders records in any format: JSON and JSON Lines carry the records unchanged (so they round-trip to the SDK's
- * objects), the others carry the grid.
+ * objects), the others carry the grid. A table's cells are cleared of `secrets` before it is laid out.
  */
-export function renderRecords<T>(records: Records<T>, format: OutputFormat, color = false): string {
+export function renderRecords<T>(
+  records: Records<T>,
+  format: OutputFormat,
+  color = false,
+  secrets: readonly string[] = [],
+): string {
   switch (format) {
     case "json":
       return renderJson(records.items);
@@ -28,6 +34,6 @@ export function renderRecords<T>(records: Records<T>, format: OutputFormat, colo
     case "md":
       return renderMarkdownTable(records.grid("raw"));
     case "table":
-      return renderTable(records.grid("human"), palette(color));
+      return renderTable(redactCells(records.grid("human"), secrets), palette(color));
   }
 }

@@ -41,10 +41,18 @@ describe("redact", () => {
 });
 
 describe("redactCells", () => {
-  const wide = { columns: ["id", "label", "status"], rows: [["t1", label, "ALLOWED"], ["t2", "plain", "BLOCKED"]] };
+  const wide = {
+    columns: ["id", "label", "status"],
+    rows: [
+      ["t1", label, "ALLOWED"],
+      ["t2", "plain", "BLOCKED"],
+    ],
+  };
 
   it("clears the key from a cell before the table is laid out, so the columns after it stay aligned", () => {
-    const lines = renderTable(redactCells(wide, [KEY])).trimEnd().split("\n");
+    const lines = renderTable(redactCells(wide, [KEY]))
+      .trimEnd()
+      .split("\n");
     expect(lines[1]).toBe(`t1  echo ${REDACTED} here  ALLOWED`);
     const column = lines[0]?.indexOf("status");
     expect([lines[1]?.indexOf("ALLOWED"), lines[2]?.indexOf("BLOCKED")]).toEqual([column, column]);
@@ -68,7 +76,16 @@ describe("redactCells", () => {
   });
 
   it("keeps numbers as numbers, so they stay right-aligned", () => {
-    const counts = { columns: ["name", "tokens"], rows: [[`x ${KEY}`, 12], ["y", 3]] };
-    expect(redactCells(counts, [KEY]).rows).toEqual([[`x ${REDACTED}`, 12], ["y", 3]]);
+    const counts = {
+      columns: ["name", "tokens"],
+      rows: [
+        [`x ${KEY}`, 12],
+        ["y", 3],
+      ],
+    };
+    expect(redactCells(counts, [KEY]).rows).toEqual([
+      [`x ${REDACTED}`, 12],
+      ["y", 3],
+    ]);
   });
 });

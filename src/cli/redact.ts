@@ -1,11 +1,11 @@
 import { markdownCell } from "./format/md.js";
-import type { Cell, Grid } from "./format/output-format.js";
-import { displayCell } from "./format/table.js";
+import type { Cell } from "./format/output-format.js";
+import { printableLine } from "./printable.js";
 
 /** What replaces a secret in any text the CLI prints. */
 export const REDACTED = "[REDACTED]";
 
-/** Very short "secrets" would shred ordinary text; no real API key is this short. */
+/** The shortest secret `redact` replaces. */
 const MIN_SECRET_LENGTH = 8;
 
 /**
@@ -18,7 +18,7 @@ export function secretForms(secret: string): string[] {
   let forms = formsOf.get(secret);
   if (!forms) {
     const json = JSON.stringify(secret).slice(1, -1);
-    const all = [secret, json, secret.replaceAll('"', '""'), markdownCell(secret), displayCell(secret)];
+    const all = [secret, json, secret.replaceAll('"', '""'), markdownCell(secret), printableLine(secret)];
     forms = [...new Set(all)].sort((a, b) => b.length - a.length);
     formsOf.set(secret, forms);
   }
@@ -42,18 +42,17 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/**
- * The grid with each secret in a text cell replaced by `[REDACTED]`, for a table, which is laid out before its lines
- * are redacted: a cell shortened after the widths were measured would shift the rest of its row left. Returns `grid`
- * itself when no cell holds a secret (a cell shorter than the secret cannot), else a copy measured anew.
- */
-export function redactCells(grid: Grid, secrets: readonly string[]): Grid {
-  const real = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
-  if (real.length === 0) return grid;
-  const shortest = Math.min(...real.map((secret) => secret.length));
-  const holds = (cell: Cell) =>
-    typeof cell === "string" && cell.length >= shortest && real.some((secret) => cell.includes(secret));
-  if (!grid.rows.some((row) => row.some(holds))) return grid;
-  const clean = (cell: Cell) => (holds(cell) ? redact(String(cell), real) : cell);
-  return { columns: grid.columns, rows: grid.rows.map((row) => (row.some(holds) ? row.map(clean) : row)) };
+/** The secrets `redact` looks for: very short "secrets" would shred ordinary text, and no real API key is this short. */
+export function realSecrets(secrets: readonly string[]): string[] {
+  return secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+}
+
+/** Whether `text` holds one of `secrets` as it is (not escaped by a format). */
+export function holdsSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => text.includes(secret));
+}
+
+/** The cells, each secret in a text cell replaced by `[REDACTED]`; numbers as they are. */
+export function redactCells(cells: readonly Cell[], secrets: readonly string[]): Cell[] {
+  return cells.map((cell) => (typeof cell === "string" && holdsSecret(cell, secrets) ? redact(cell, secrets) : cell));
 }

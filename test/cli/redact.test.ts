@@ -3,7 +3,7 @@ import { renderCsv } from "../../src/cli/format/csv.js";
 import { renderJson } from "../../src/cli/format/json.js";
 import { renderJsonl } from "../../src/cli/format/jsonl.js";
 import { renderMarkdownTable } from "../../src/cli/format/md.js";
-import { renderTable } from "../../src/cli/format/table.js";
+import { renderTable, tableChunks } from "../../src/cli/format/table.js";
 import { REDACTED, redact, redactCells } from "../../src/cli/redact.js";
 
 // Printable ASCII with what each format escapes: JSON's `"` and `\`, CSV's `"`, Markdown's punctuation.
@@ -40,7 +40,7 @@ describe("redact", () => {
   });
 });
 
-describe("redactCells", () => {
+describe("a table given the secrets", () => {
   const wide = {
     columns: ["id", "label", "status"],
     rows: [
@@ -49,43 +49,35 @@ describe("redactCells", () => {
     ],
   };
 
-  it("clears the key from a cell before the table is laid out, so the columns after it stay aligned", () => {
-    const lines = renderTable(redactCells(wide, [KEY]))
-      .trimEnd()
-      .split("\n");
-    expect(lines[1]).toBe(`t1  echo ${REDACTED} here  ALLOWED`);
+  it("shows the marker in the cell, padded to the width measured with the key, so the columns stay aligned", () => {
+    const lines = renderTable(wide, undefined, [KEY]).trimEnd().split("\n");
+    expect(lines[1]).toMatch(new RegExp(`^t1  echo \\[REDACTED\\] here {${KEY.length - REDACTED.length + 2}}ALLOWED$`));
     const column = lines[0]?.indexOf("status");
     expect([lines[1]?.indexOf("ALLOWED"), lines[2]?.indexOf("BLOCKED")]).toEqual([column, column]);
-    // Laid out first and redacted after, the row holding the key shifts left of its header.
+    // Laid out without them and redacted after, the row holding the key shifts left of its header.
     const late = redact(renderTable(wide), [KEY]).split("\n");
     expect(late[1]?.indexOf("ALLOWED")).toBeLessThan(late[0]?.indexOf("status") ?? 0);
   });
 
-  it("returns the grid itself when no cell holds a key, or the key is too short to be one", () => {
-    expect(redactCells(wide, ["not-in-any-cell"])).toBe(wide);
-    expect(redactCells(wide, [])).toBe(wide);
-    expect(redactCells(wide, ["t1"])).toBe(wide);
+  it("prints the same table as without them when no cell holds one", () => {
+    expect(renderTable(wide, undefined, ["not-in-any-cell"])).toBe(renderTable(wide));
+    // Too short to be a key: left alone, as the redactor leaves it.
+    expect(renderTable(wide, undefined, ["t1"])).toBe(renderTable(wide));
   });
 
-  it("measures the copy anew and leaves the grid it was given as it was", () => {
-    const known = { ...wide, widths: [2, label.length, 7] };
-    const copy = redactCells(known, [KEY]);
-    expect(copy.widths).toBeUndefined();
-    expect(copy.rows[1]).toBe(known.rows[1]);
-    expect(known.rows[0]?.[1]).toBe(label);
+  it("hides the key in a batch after the first, and only in the row holding it", () => {
+    const rows = Array.from({ length: 7 }, (_, i) => [`t${i}`, i === 5 ? label : `label-${i}`, "ALLOWED"]);
+    const chunks = [...tableChunks({ columns: wide.columns, rows }, undefined, { batch: 3, secrets: [KEY] })];
+    expect(chunks).toHaveLength(4);
+    expect(chunks.join("")).not.toContain("LEAK");
+    const lines = chunks.join("").trimEnd().split("\n");
+    expect(lines.filter((line) => line.includes(REDACTED))).toEqual([lines[6]]);
+    expect(new Set(lines.slice(1).map((line) => line.indexOf("ALLOWED")))).toEqual(
+      new Set([lines[0]?.indexOf("status")]),
+    );
   });
 
-  it("keeps numbers as numbers, so they stay right-aligned", () => {
-    const counts = {
-      columns: ["name", "tokens"],
-      rows: [
-        [`x ${KEY}`, 12],
-        ["y", 3],
-      ],
-    };
-    expect(redactCells(counts, [KEY]).rows).toEqual([
-      [`x ${REDACTED}`, 12],
-      ["y", 3],
-    ]);
+  it("keeps numbers as numbers, right-aligned", () => {
+    expect(redactCells([`x ${KEY}`, 12], [KEY])).toEqual([`x ${REDACTED}`, 12]);
   });
 });

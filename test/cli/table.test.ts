@@ -31,7 +31,7 @@ describe("renderTable", () => {
     const rows = Array.from({ length: 9 }, (_, i) => [`row${i}`, "ok"]);
     rows[4] = ["row4", "a\nb"];
     rows[7] = ["row7\u001b[2J", "ok"];
-    const chunks = [...tableChunks({ columns: ["name", "note"], rows }, palette(false), 3)];
+    const chunks = [...tableChunks({ columns: ["name", "note"], rows }, palette(false), { batch: 3 })];
     expect(chunks).toHaveLength(4);
     const lines = chunks.join("").split("\n");
     expect(lines).toHaveLength(11);

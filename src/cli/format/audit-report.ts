@@ -1,6 +1,5 @@
 import { type AuditedToken, type AuditReport, type Finding, findings, findingTitles } from "../audit.js";
 import { palette } from "../color.js";
-import { redactCells } from "../redact.js";
 import { renderCsv } from "./csv.js";
 import { type FindingRow, findingRowColumns } from "./finding-row.js";
 import { renderJson } from "./json.js";
@@ -92,7 +91,7 @@ export interface SectionOptions {
    * widths without measuring its rows; without them each table is as wide as its own rows.
    */
   widths?: readonly number[];
-  /** Strings cleared from a table's cells before it is laid out (see `redactCells`). */
+  /** Strings a table hides in its cells (see `tableChunks`). */
   secrets?: readonly string[];
 }
 
@@ -117,7 +116,7 @@ export function* sectionChunks(
   yield* sections(
     report,
     (h) => `${style.bold(h)}\n`,
-    (g) => tableChunks(redactCells(g, secrets), style),
+    (g) => tableChunks(g, style, { secrets }),
     widths,
   );
 }

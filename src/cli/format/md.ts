@@ -1,5 +1,5 @@
+import { printableLine } from "../printable.js";
 import type { Cell, Grid } from "./output-format.js";
-import { displayCell } from "./table.js";
 
 // Every ASCII punctuation character but the hyphen: CommonMark lets a backslash make any of them literal, so no cell
 // can open a link, an image, an HTML tag, emphasis, code or a column, and with `:` and `.` escaped GitHub's
@@ -12,7 +12,7 @@ const MARKDOWN_SIGNIFICANT = /[!-,./:-@[-`{-~]/g;
  * `[x](https://evil) <img src=...>` shows as that text, not as a link and an image), control characters blanked.
  */
 export function markdownCell(cell: Cell): string {
-  return displayCell(cell).replace(MARKDOWN_SIGNIFICANT, (c) => `\\${c}`);
+  return printableLine(String(cell)).replace(MARKDOWN_SIGNIFICANT, (c) => `\\${c}`);
 }
 
 /** Renders a grid as a GitHub-flavoured Markdown table. */

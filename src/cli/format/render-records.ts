@@ -1,5 +1,4 @@
 import { palette } from "../color.js";
-import { redactCells } from "../redact.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
 import { renderJsonl } from "./jsonl.js";
@@ -16,7 +15,7 @@ export interface Records<T> {
 
 /**
  * Renders records in any format: JSON and JSON Lines carry the records unchanged (so they round-trip to the SDK's
- * objects), the others carry the grid. A table's cells are cleared of `secrets` before it is laid out.
+ * objects), the others carry the grid. A table hides `secrets` in its cells (see `tableChunks`).
  */
 export function renderRecords<T>(
   records: Records<T>,
@@ -34,6 +33,6 @@ export function renderRecords<T>(
     case "md":
       return renderMarkdownTable(records.grid("raw"));
     case "table":
-      return renderTable(redactCells(records.grid("human"), secrets), palette(color));
+      return renderTable(records.grid("human"), palette(color), secrets);
   }
 }

@@ -1,5 +1,6 @@
 import { type Palette, palette } from "../color.js";
 import { hasControlButNewline, printableLine } from "../printable.js";
+import { holdsSecret, realSecrets, redactCells } from "../redact.js";
 import type { Cell, Grid } from "./output-format.js";
 
 /** A cell as one printable line (see `printableLine`). */
@@ -41,12 +42,28 @@ function measure(grid: Grid): { widths: number[]; numeric: boolean[] } {
   return { widths, numeric };
 }
 
+/** How a table is written. */
+export interface TableOptions {
+  /** Rows per chunk. */
+  batch?: number;
+  /**
+   * Strings no cell may show (the API key): a cell holding one shows `[REDACTED]` in its place, padded to the width
+   * measured with it, so the columns after it stay under their headers (unless the secret is shorter than the marker,
+   * which no real key is).
+   */
+  secrets?: readonly string[];
+}
+
 /**
  * The lines of a grid as left-aligned columns separated by two spaces, numbers right-aligned, with a bold header
  * when colour is on, `batch` rows per chunk: the widths are measured in a first pass, so a large grid never exists
  * as one string. Width is counted in UTF-16 code units, so wide (CJK, emoji) characters may shift a column.
  */
-export function* tableChunks(grid: Grid, style: Palette = palette(false), batch = 1000): Generator<string, void> {
+export function* tableChunks(
+  grid: Grid,
+  style: Palette = palette(false),
+  { batch = 1000, secrets = [] }: TableOptions = {},
+): Generator<string, void> {
   const { widths, numeric } = measure(grid);
   const last = widths.length - 1;
   // A large table pads every cell: the runs of spaces up to a common width are made once.
@@ -70,21 +87,23 @@ export function* tableChunks(grid: Grid, style: Palette = palette(false), batch 
     return end > 32 && end < 127 ? text : text.trimEnd();
   };
   const line = (cells: readonly Cell[]) => displayCell(raw(cells)).trimEnd();
+  const hidden = realSecrets(secrets);
   yield `${style.bold(line(grid.columns))}\n`;
   for (let start = 0; start < grid.rows.length; start += batch) {
     const end = Math.min(start + batch, grid.rows.length);
     let text = "";
     for (let r = start; r < end; r++) text += `${raw(grid.rows[r] ?? [])}\n`;
-    // Cells are rarely anything but printable: one test of the batch spares a test of each line.
-    if (!isPlain(text, end - start)) {
+    // Cells are rarely anything but printable, and hold a secret even more rarely: one test of the batch spares a
+    // test of each line.
+    if (!isPlain(text, end - start) || holdsSecret(text, hidden)) {
       text = "";
-      for (let r = start; r < end; r++) text += `${line(grid.rows[r] ?? [])}\n`;
+      for (let r = start; r < end; r++) text += `${line(redactCells(grid.rows[r] ?? [], hidden))}\n`;
     }
     yield text;
   }
 }
 
 /** Renders a grid as aligned columns (see `tableChunks`), as one string. */
-export function renderTable(grid: Grid, style: Palette = palette(false)): string {
-  return [...tableChunks(grid, style)].join("");
+export function renderTable(grid: Grid, style: Palette = palette(false), secrets: readonly string[] = []): string {
+  return [...tableChunks(grid, style, { secrets })].join("");
 }

@@ -57,8 +57,16 @@ export function createTransport(
     const signal = handoff ? handoff.caller : request.signal;
     const what = () => requestLine(request);
     // A body stream can be sent only once: the retries send the body the request was built with, or a copy read
-    // from a clone (a request built elsewhere, or with a body that is not a string).
-    const spare = request.body === null ? undefined : (builtBody(request) ?? request.clone().arrayBuffer());
+    // from a clone (a request built elsewhere, or with a body that is not a string). A copy that cannot be read (the
+    // caller's body stream failed) is null: it fails nothing unless a retry needs it, and then ends the retries.
+    const spare =
+      request.body === null
+        ? undefined
+        : (builtBody(request) ??
+          request
+            .clone()
+            .arrayBuffer()
+            .catch(() => null));
     for (let retries = 0; ; retries++) {
       const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, request);
       if (waiting) await waiting;
@@ -110,6 +118,10 @@ export function createTransport(
         info?.(
           `${what()}: not retrying, the server asks to wait ${wait} ms (maxRetryDelay ${retry.maxRetryDelayMs} ms)`,
         );
+        return finish(attempt, request, retries, operation);
+      }
+      if (spare !== undefined && (await spare) === null) {
+        info?.(`${what()}: not retrying, the request's body could not be read again`);
         return finish(attempt, request, retries, operation);
       }
       info?.(

@@ -3,13 +3,14 @@ import {
   AuthenticationError,
   BadRequestError,
   ConnectionError,
+  createClient,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
 } from "../../src/index.js";
-import { fakeApi, html, json, ORG, settle } from "./fake-api.js";
+import { BASE, fakeApi, html, json, ORG, settle } from "./fake-api.js";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date("2026-11-28T12:00:00Z") });
@@ -111,6 +112,45 @@ describe("retries", () => {
     expect(data?.invalidServiceAccountIds).toEqual(["x", "y"]);
     expect(seen.map((s) => s.body)).toEqual(['["x","y"]', '["x","y"]']);
   });
+
+  it.each([0, 2])(
+    "ends with the attempt's ConnectionError, no rejection unhandled, when a body stream fails (raw, maxRetries %i)",
+    async (maxRetries) => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on("unhandledRejection", onUnhandled);
+      try {
+        let attempts = 0;
+        // Reads the body as a real fetch sends it: the caller's stream fails it.
+        const fetch = async (request: Request) => {
+          attempts += 1;
+          return json(JSON.parse(await request.text()));
+        };
+        const client = createClient({ apiKey: "test-key", baseUrl: BASE, fetch, maxRetries });
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('["a"'));
+            controller.error(new Error("the caller's stream broke"));
+          },
+        });
+        const sent = client.raw.POST("/orgs/{orgId}/service-accounts/count", {
+          params: { path: { orgId: ORG } },
+          body: ["unused"],
+          bodySerializer: () => body,
+          duplex: "half",
+        } as Parameters<typeof client.raw.POST>[1]);
+        const error = await settle(sent, advance).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConnectionError);
+        // Sent once: a retry would have had no body to send.
+        expect(attempts).toBe(1);
+        await new Promise((resolve) => process.nextTick(resolve));
+        await advance(100);
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off("unhandledRejection", onUnhandled);
+      }
+    },
+  );
 
   it("does not retry when maxRetries is 0", async () => {
     const { client, seen } = fakeApi(() => html(502), { maxRetries: 0 });

@@ -88,7 +88,7 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
     if (!Object.hasOwn(known, name)) {
       throw new InvalidInputError(
         name,
-        `Unknown query parameter ${JSON.stringify(name)}: a ${type} takes ${Object.keys(known).join(", ")}. ` +
+        `Unknown query parameter ${JSON.stringify(name)}: ${type} takes ${Object.keys(known).join(", ")}. ` +
           "Send anything else through client.raw.",
       );
     }

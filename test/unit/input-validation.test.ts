@@ -73,7 +73,7 @@ describe("query validation", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ parameter: name });
-    expect((error as Error).message).toMatch(new RegExp(`Unknown query parameter "${name}": a \\w+Query takes \\w+`));
+    expect((error as Error).message).toMatch(new RegExp(`Unknown query parameter "${name}": \\w+Query takes \\w+`));
     expect(requestsSent).toHaveLength(0);
   });
 

@@ -210,8 +210,14 @@ function loggerOf(logger: Logger | undefined): Logger {
 function count(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min)
-    throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${String(value)}`);
+    throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${shownNumber(value)}`);
   return value;
+}
+
+/** A value given for a number, as an error shows it: a number as written, anything else by its type alone. */
+function shownNumber(value: unknown): string {
+  const type = typeof value;
+  return type === "number" ? String(value) : `${type === "object" ? "an" : "a"} ${type}`;
 }
 
 /** A count of milliseconds that a timer will wait: at most `MAX_TIMER_MS`. */

@@ -100,7 +100,7 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
       if (!Number.isInteger(value) || (value as number) < min || (value as number) > INT32_MAX) {
         throw new InvalidInputError(
           name,
-          `${name} must be an integer from ${min} to ${INT32_MAX}; got ${JSON.stringify(value)}`,
+          `${name} must be an integer from ${min} to ${INT32_MAX}; got ${typeof value === "number" ? value : JSON.stringify(value)}`,
         );
       }
     }

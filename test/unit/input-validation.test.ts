@@ -33,6 +33,9 @@ describe("query validation", () => {
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toMatchObject({ parameter: "pageSize" });
       expect((error as Error).message).toContain("pageSize");
+      // The value as given: a number as written (NaN is not JSON's null), anything else as JSON.
+      const shown = typeof pageSize === "number" ? String(pageSize) : JSON.stringify(pageSize);
+      expect((error as Error).message).toMatch(new RegExp(`; got ${shown.replace(/[.\\-]/g, "\\$&")}$`));
       await expect(list[Symbol.asyncIterator]().next()).rejects.toBe(error);
       await expect(list.pages().next()).rejects.toBe(error);
       expect(requests).toHaveLength(0);
@@ -221,6 +224,15 @@ describe("query validation", () => {
 });
 
 describe("createClient options", () => {
+  it.each<[Record<string, unknown>, string]>([
+    [{ timeout: "5000" }, "timeout must be an integer >= 1; got a string"],
+    [{ concurrency: { n: 4 } }, "concurrency must be an integer >= 1; got an object"],
+    [{ maxRetries: Number.NaN }, "maxRetries must be an integer >= 0; got NaN"],
+    [{ maxResponseBytes: 2.5 }, "maxResponseBytes must be an integer >= 1; got 2.5"],
+  ])("says what was given for a number: %j", (given, message) => {
+    expect((thrown(() => createClient({ apiKey: API_KEY, ...given } as never)) as Error).message).toBe(message);
+  });
+
   it("refuses an unknown option, naming it", () => {
     const error = thrown(() => createClient({ apiKey: API_KEY, retries: 2 } as never));
     expect(error).toBeInstanceOf(InvalidInputError);

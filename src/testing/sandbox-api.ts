@@ -19,6 +19,7 @@ export interface ApiRequest {
 }
 
 interface AjvError {
+  keyword?: string;
   instancePath: string;
   message?: string;
   params?: { missingProperty?: string; additionalProperty?: string };
@@ -65,7 +66,9 @@ export async function createSandboxApi(state: SandboxState, apiKey: string): Pro
  */
 function describeValidationErrors(errors: AjvError[]): string {
   if (errors.length === 0) return "The request does not match the API specification";
-  return errors
+  // A body that is not JSON fails the schema too, as a string: the parse error alone says what is wrong.
+  const parse = errors.filter((error) => error.keyword === "parse");
+  return (parse.length > 0 ? parse : errors)
     .map((error) => {
       const [, where, name] = error.instancePath.split("/");
       const unknown = error.params?.additionalProperty;
@@ -74,7 +77,8 @@ function describeValidationErrors(errors: AjvError[]): string {
       }
       const parameter = name ?? error.params?.missingProperty;
       if (where === "requestBody" || error.instancePath === "" || !parameter) {
-        return `Invalid request body: ${error.message ?? "does not match the schema"}`;
+        const what = error.keyword === "parse" ? "not JSON, " : "";
+        return `Invalid request body: ${what}${error.message ?? "does not match the schema"}`;
       }
       return `Invalid value for parameter '${parameter}': ${error.message ?? "does not match the schema"}`;
     })

@@ -88,4 +88,12 @@ describe("sandbox request validation", () => {
     const response = await call(sb, "/service-accounts/count", { method: "POST", body: JSON.stringify({ id: "x" }) });
     expect(response.status).toBe(400);
   });
+
+  it("answers 400 to a count body that is not JSON, saying only that", async () => {
+    const response = await call(sb, "/service-accounts/count", { method: "POST", body: '["a", ' });
+    const detail = await detailOf(response);
+    expect(detail).toMatch(/^Invalid request body: not JSON, /);
+    // Not also "must be array", which is what the unparsed text fails as.
+    expect(detail).not.toContain(";");
+  });
 });

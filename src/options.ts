@@ -4,6 +4,7 @@ import { MAX_TIMER_MS } from "./delay.js";
 import { InvalidInputError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+import { shownValue } from "./shown-value.js";
 
 /** The API's production base URL. */
 export const DEFAULT_BASE_URL = "https://api.atlassian.com/admin/api-access/v1";
@@ -195,7 +196,7 @@ const logLevels = ["off", "error", "warn", "info", "debug"] as const satisfies r
 function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[]): T {
   if (value === undefined) return allowed[0] as T;
   if (!allowed.includes(value))
-    throw new InvalidInputError(name, `${name} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value)}`);
+    throw new InvalidInputError(name, `${name} must be one of ${allowed.join(", ")}; got ${shownValue(value)}`);
   return value;
 }
 
@@ -210,14 +211,8 @@ function loggerOf(logger: Logger | undefined): Logger {
 function count(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min)
-    throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${shownNumber(value)}`);
+    throw new InvalidInputError(name, `${name} must be an integer >= ${min}; got ${shownValue(value)}`);
   return value;
-}
-
-/** A value given for a number, as an error shows it: a number as written, anything else by its type alone. */
-function shownNumber(value: unknown): string {
-  const type = typeof value;
-  return type === "number" ? String(value) : `${type === "object" ? "an" : "a"} ${type}`;
 }
 
 /** A count of milliseconds that a timer will wait: at most `MAX_TIMER_MS`. */

@@ -4,6 +4,7 @@
  */
 import { AdminApiError, InvalidInputError, InvalidResponseError } from "./errors.js";
 import { cursorIn, cursorLoop } from "./next-cursor.js";
+import { shownValue } from "./shown-value.js";
 import type { PageLinks } from "./types.js";
 
 /** One page of a list. */
@@ -173,7 +174,7 @@ const MAX_EMPTY_PAGES_IN_A_ROW = 100;
 /** `limit` when it is a positive integer; else InvalidInputError, before any request. */
 function checkLimit(method: string, limit: unknown): number {
   if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) {
-    throw new InvalidInputError("limit", `${method} needs { limit }, a positive integer; got ${String(limit)}`);
+    throw new InvalidInputError("limit", `${method} needs { limit }, a positive integer; got ${shownValue(limit)}`);
   }
   return limit;
 }

@@ -1,5 +1,6 @@
 /** Path parameters are always percent-encoded: no id can change which endpoint is called. */
 import { InvalidInputError } from "./errors.js";
+import { shownValue } from "./shown-value.js";
 import { assertWellFormed } from "./well-formed.js";
 
 /** Throws InvalidInputError unless `value` is a usable path parameter (a non-empty string, not "." or ".."). */
@@ -10,7 +11,7 @@ export function assertPathParam(name: string, value: unknown): asserts value is 
 /** `value` percent-encoded, or InvalidInputError when it is not a usable path parameter. */
 function encodePathParam(name: string, value: unknown): string {
   if (typeof value !== "string" || value === "") {
-    throw new InvalidInputError(name, `${name} must be a non-empty string; got ${value === "" ? '""' : typeof value}`);
+    throw new InvalidInputError(name, `${name} must be a non-empty string; got ${shownValue(value)}`);
   }
   // "." and ".." survive percent-encoding and would be resolved away by URL normalisation.
   if (value === "." || value === "..") throw new InvalidInputError(name, `${name} cannot be "${value}"`);

@@ -1,6 +1,7 @@
 /** Query values the client can check before sending: the API has answered 500, not 400, to bad filter values. */
 import { InvalidInputError } from "./errors.js";
 import type { operations } from "./generated/admin-api-access.js";
+import { shownValue } from "./shown-value.js";
 import type { ApiTokenCountQuery, ApiTokenListQuery, QueryOf, SentQuery, ServiceAccountTokenQuery } from "./types.js";
 import { assertWellFormed } from "./well-formed.js";
 
@@ -93,14 +94,15 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
       );
     }
     if ((known as Record<string, string>)[name] === "string") {
-      if (typeof value !== "string") throw new InvalidInputError(name, `${name} must be a string; got ${typeof value}`);
+      if (typeof value !== "string")
+        throw new InvalidInputError(name, `${name} must be a string; got ${shownValue(value)}`);
       assertWellFormed(name, value);
     } else {
       const min = MINIMUM[name] ?? 0;
       if (!Number.isInteger(value) || (value as number) < min || (value as number) > INT32_MAX) {
         throw new InvalidInputError(
           name,
-          `${name} must be an integer from ${min} to ${INT32_MAX}; got ${typeof value === "number" ? value : JSON.stringify(value)}`,
+          `${name} must be an integer from ${min} to ${INT32_MAX}; got ${shownValue(value)}`,
         );
       }
     }

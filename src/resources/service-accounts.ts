@@ -4,6 +4,7 @@ import { call } from "../call.js";
 import { AdminApiError, InvalidInputError } from "../errors.js";
 import { mapConcurrent } from "../map-concurrent.js";
 import { assertPathParam } from "../path.js";
+import { shownValue } from "../shown-value.js";
 import type {
   ApiToken,
   ServiceAccountCredentialCountResponse,
@@ -46,10 +47,7 @@ export function serviceAccounts(ctx: CallContext) {
       // is a blank line or a missing value, not an id.
       for (const [i, id] of ids.entries()) {
         if (typeof id !== "string" || id === "")
-          throw new InvalidInputError(
-            `ids[${i}]`,
-            `ids[${i}] must be a non-empty string; got ${id === "" ? '""' : typeof id}`,
-          );
+          throw new InvalidInputError(`ids[${i}]`, `ids[${i}] must be a non-empty string; got ${shownValue(id)}`);
       }
       assertRequestOptions(options);
       const unique = [...new Set(ids)];

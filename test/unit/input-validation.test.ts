@@ -225,11 +225,12 @@ describe("query validation", () => {
 
 describe("createClient options", () => {
   it.each<[Record<string, unknown>, string]>([
-    [{ timeout: "5000" }, "timeout must be an integer >= 1; got a string"],
+    [{ timeout: "5000" }, 'timeout must be an integer >= 1; got "5000"'],
+    [{ logLevel: 3n }, "logLevel must be one of off, error, warn, info, debug; got 3n"],
     [{ concurrency: { n: 4 } }, "concurrency must be an integer >= 1; got an object"],
     [{ maxRetries: Number.NaN }, "maxRetries must be an integer >= 0; got NaN"],
     [{ maxResponseBytes: 2.5 }, "maxResponseBytes must be an integer >= 1; got 2.5"],
-  ])("says what was given for a number: %j", (given, message) => {
+  ])("says what was given for a number or a choice: %o", (given, message) => {
     expect((thrown(() => createClient({ apiKey: API_KEY, ...given } as never)) as Error).message).toBe(message);
   });
 

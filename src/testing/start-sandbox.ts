@@ -16,6 +16,7 @@ import { seedDataPausing } from "./seed-data.js";
 
 /** Starts the sandbox on 127.0.0.1 and resolves once it listens; `options.signal` stops a start under way. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  if (options === null || typeof options !== "object") throw new TypeError("Sandbox options must be an object");
   const { signal, ...rest } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError("Sandbox option signal must be an AbortSignal");

@@ -26,6 +26,13 @@ describe("sandbox close", () => {
     await again.close();
   });
 
+  it.each([null, "tokens=3", 3])(
+    "refuses options that are not an object (%j) with a TypeError saying so",
+    async (options) => {
+      await expect(startSandbox(options as never)).rejects.toThrow(new TypeError("Sandbox options must be an object"));
+    },
+  );
+
   it("refuses unknown options", async () => {
     await expect(startSandbox({ tokenz: 3 } as never)).rejects.toThrow(/tokenz/);
   });

@@ -1,4 +1,5 @@
 import { MAX_TIMER_MS } from "../delay.js";
+import { shownValue } from "../shown-value.js";
 
 /** Which requests a queued fault may hit; absent fields match anything. */
 export interface FaultMatch {
@@ -69,9 +70,9 @@ export function assertFault(fault: unknown): asserts fault is Fault {
   if (fault === null || typeof fault !== "object") throw bad('each fault must be an object, e.g. { kind: "reset" }');
   const f = fault as Record<string, unknown>;
   if (typeof f.kind !== "string" || !KINDS.has(f.kind))
-    throw bad(`unknown kind ${JSON.stringify(f.kind)}; one of ${[...KINDS].join(", ")}`);
+    throw bad(`unknown kind ${shownValue(f.kind)}; one of ${[...KINDS].join(", ")}`);
   if (f.kind === "server-error" && !SERVER_ERRORS.has(f.status))
-    throw bad(`a server-error needs status 500, 502, 503 or 504; got ${JSON.stringify(f.status)}`);
+    throw bad(`a server-error needs status 500, 502, 503 or 504; got ${shownValue(f.status)}`);
   if (f.kind === "429") {
     const { retryAfter, resetAfterSeconds } = f;
     const validDate = retryAfter instanceof Date && !Number.isNaN(retryAfter.getTime());

@@ -102,6 +102,8 @@ describe("sandbox faults", () => {
   it.each([
     [{ kind: "bogus" }, /unknown kind "bogus"; one of 429, server-error/],
     [{ kind: "server-error", status: 418 }, /server-error needs status 500, 502, 503 or 504; got 418/],
+    [{ kind: "server-error", status: 5n }, /server-error needs status 500, 502, 503 or 504; got 5n/],
+    [{ kind: Symbol("x") }, /unknown kind a symbol; one of 429/],
     [{ kind: "429", retryAfter: -1 }, /retryAfter must be seconds >= 0/],
     [{ kind: "429", retryAfter: new Date("nope") }, /retryAfter must be/],
     [{ kind: "429", resetAfterSeconds: "1" }, /resetAfterSeconds must be a number from 0 to 1e9/],
@@ -110,7 +112,7 @@ describe("sandbox faults", () => {
     [{ kind: "reset", delayMs: -5 }, /delayMs must be an integer from 0/],
     [{ kind: "reset", match: { path: 5 } }, /match.path must be a string or a RegExp/],
     ["reset", /each fault must be an object/],
-  ])("refuses the fault %j, queueing none of the faults passed with it", async (fault, message) => {
+  ])("refuses the fault %o, queueing none of the faults passed with it", async (fault, message) => {
     const before = sb.requests.length;
     expect(() => sb.fault({ kind: "reset" }, fault as never)).toThrow(message);
     expect((await call(sb, "/api-tokens/count")).status).toBe(200);

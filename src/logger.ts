@@ -15,7 +15,8 @@ const rank: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, deb
 
 /**
  * A log function for `level` when `configured` lets it through, else undefined (so callers build no message).
- * Every line has `secret` replaced: a server may echo the key back in a body.
+ * Every line has `secret` replaced: a server may echo the key back in a body. A logger that throws is ignored: a line
+ * that cannot be logged must not turn a request that was sent (a revocation, perhaps) into a failure.
  */
 export function logAt(
   logger: Logger,
@@ -24,5 +25,9 @@ export function logAt(
   secret: string,
 ): ((m: string) => void) | undefined {
   if (rank[configured] < rank[level]) return undefined;
-  return (message) => logger[level](scrubSecret(message, secret));
+  return (message) => {
+    try {
+      logger[level](scrubSecret(message, secret));
+    } catch {}
+  };
 }

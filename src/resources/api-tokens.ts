@@ -88,7 +88,9 @@ export function apiTokens(ctx: CallContext) {
         (data) =>
           Number.isSafeInteger(data) && (data as number) >= 0
             ? undefined
-            : `the count is not a whole number >= 0 (${String(JSON.stringify(data) ?? typeof data).slice(0, 50)})`,
+            : data === undefined
+              ? "the body is empty, not a count"
+              : `the count is not a whole number >= 0 (${String(JSON.stringify(data)).slice(0, 50)})`,
       );
     },
 

@@ -122,6 +122,11 @@ describe("2xx answers of the wrong shape", () => {
     await expect(client.apiTokens.count(ORG)).rejects.toThrow(/the count is not a whole number >= 0/);
   });
 
+  it("a count answered with no body says the body is empty", async () => {
+    const { client } = testClient(() => new Response(null, { status: 204 }));
+    await expect(client.apiTokens.count(ORG)).rejects.toThrow(/^204 on GET \S+: the body is empty, not a count\./);
+  });
+
   it.each([
     [{ validServiceAccountIds: "abc" }, /validServiceAccountIds is not a list of objects/],
     [{ validServiceAccountIds: [], invalidServiceAccountIds: 7 }, /invalidServiceAccountIds is not a list of ids/],

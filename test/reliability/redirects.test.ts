@@ -85,6 +85,16 @@ describe("a redirect is an error, never followed", () => {
     expect(response.status).toBe(302);
     expect(followed()).toEqual([]);
   });
+
+  it('client.raw follows only when the call asks for it with redirect: "follow"', async () => {
+    seen.length = 0;
+    const { response, data } = await client().raw.GET("/orgs/{orgId}/api-tokens/count", {
+      params: { path: { orgId: "o" } },
+      redirect: "follow",
+    });
+    expect([response.status, data]).toEqual([200, 42]);
+    expect(followed()).toHaveLength(1);
+  });
 });
 
 describe("a browser's opaque redirect (status 0)", () => {

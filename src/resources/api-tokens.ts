@@ -4,6 +4,7 @@ import { call } from "../call.js";
 import { cursorLoop, nextCursor, nextLinkProblem } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
+import { tokensProblem } from "../token-shape.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
 import { assertQuery, sendable } from "../validate-query.js";
 import { assertRequestOptions } from "../validate-request-options.js";
@@ -112,6 +113,8 @@ function checkPage(body: unknown): string | undefined {
   const page = body as Partial<ApiTokenSearchResponse> | null;
   if (page === null || typeof page !== "object") return "the page is not a JSON object";
   if (!Array.isArray(page.data)) return "the page's data is not an array";
+  const tokens = tokensProblem(page.data, "the page's data");
+  if (tokens) return tokens;
   if (page.links === undefined) return undefined;
   if (page.links === null || typeof page.links !== "object") return "the page's links is not an object";
   const self: unknown = page.links.self;

@@ -5,6 +5,7 @@ import { AdminApiError, InvalidInputError } from "../errors.js";
 import { mapConcurrent } from "../map-concurrent.js";
 import { assertPathParam } from "../path.js";
 import { shownValue } from "../shown-value.js";
+import { tokensProblem } from "../token-shape.js";
 import type {
   ApiToken,
   ServiceAccountCredentialCountResponse,
@@ -82,7 +83,7 @@ export function serviceAccounts(ctx: CallContext) {
             params: { path: { orgId, accountId }, query: sendable<"getServiceAccountApiToken">(query) },
             ...init,
           }),
-        (data) => (Array.isArray(data) ? undefined : "the token list is not an array"),
+        (data) => (Array.isArray(data) ? tokensProblem(data, "the token list") : "the token list is not an array"),
       );
     },
 

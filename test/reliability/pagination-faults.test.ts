@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type AdminApiError, InvalidResponseError, ServerError } from "../../src/index.js";
-import { fakeApi, html, json, ORG, pageOf, settle } from "./fake-api.js";
+import { fakeApi, html, json, ORG, pageOf, settle, token } from "./fake-api.js";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date("2026-11-28T12:00:00Z") });
@@ -50,7 +50,7 @@ describe("pagination under faults", () => {
   });
 
   it("stops with InvalidResponseError when the server repeats a cursor", async () => {
-    const { client, seen } = fakeApi(() => json({ data: [{ id: "x" }], links: { next: "same" } }));
+    const { client, seen } = fakeApi(() => json({ data: [token("x")], links: { next: "same" } }));
     const walk = collect(client.apiTokens.list(ORG) as AsyncIterable<{ id: string }>);
     await expect(settle(walk, advance)).rejects.toBeInstanceOf(InvalidResponseError);
     expect(seen).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "../../src/index.js";
-import { fakeApi, html, json, ORG, settle } from "./fake-api.js";
+import { fakeApi, html, json, ORG, settle, token } from "./fake-api.js";
 
 const KEY = "CANARY-ATATT3xFfGF0-5f3c9e2d7a1b-CANARY";
 
@@ -77,7 +77,7 @@ describe("the API key never leaks", () => {
     const lines: string[] = [];
     const log = (line: string) => lines.push(line);
     const logger = { debug: log, info: log, warn: log, error: log };
-    const body = { data: [{ id: "t", user: { email: "mia.krystof@example.com" } }], links: {} };
+    const body = { data: [{ ...token("t"), user: { id: "u1", email: "mia.krystof@example.com" } }], links: {} };
     const masked = fakeApi(() => json(body), { logger, logLevel: "debug" });
     await settle(Promise.resolve(masked.client.apiTokens.list(ORG)), (ms) => vi.advanceTimersByTimeAsync(ms));
     expect(lines.join()).toContain("m***@example.com");

@@ -5,8 +5,8 @@ import { printableLine } from "./printable.js";
 /** What replaces a secret in any text the CLI prints. */
 export const REDACTED = "[REDACTED]";
 
-/** The shortest secret `redact` replaces. */
-const MIN_SECRET_LENGTH = 8;
+/** Very short "secrets" would shred ordinary text, and no real API key is this short: shorter ones are left alone. */
+const isRealSecret = (secret: string) => secret.length >= 8;
 
 /**
  * Every way the CLI's output formats can write `secret`, longest first: as it is, escaped inside a JSON string (json,
@@ -36,15 +36,15 @@ const formsOf = new Map<string, string[]>();
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
+    if (!isRealSecret(secret)) continue;
     for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
   }
   return out;
 }
 
-/** The secrets `redact` looks for: very short "secrets" would shred ordinary text, and no real API key is this short. */
+/** The secrets `redact` looks for (see `isRealSecret`). */
 export function realSecrets(secrets: readonly string[]): string[] {
-  return secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  return secrets.filter(isRealSecret);
 }
 
 /** Whether `text` holds one of `secrets` as it is (not escaped by a format). */

@@ -3,11 +3,6 @@ import { hasControlButNewline, printableLine } from "../printable.js";
 import { holdsSecret, realSecrets, redactCells } from "../redact.js";
 import type { Cell, Grid } from "./output-format.js";
 
-/** A cell as one printable line (see `printableLine`). */
-export function displayCell(cell: Cell): string {
-  return printableLine(String(cell));
-}
-
 /** Whether `text`, `lines` lines each ended by a newline, holds no other control character, nor a newline of its own. */
 function isPlain(text: string, lines: number): boolean {
   if (hasControlButNewline(text)) return false;
@@ -86,7 +81,7 @@ export function* tableChunks(
     const end = value.charCodeAt(value.length - 1);
     return end > 32 && end < 127 ? text : text.trimEnd();
   };
-  const line = (cells: readonly Cell[]) => displayCell(raw(cells)).trimEnd();
+  const line = (cells: readonly Cell[]) => printableLine(raw(cells)).trimEnd();
   const hidden = realSecrets(secrets);
   yield `${style.bold(line(grid.columns))}\n`;
   for (let start = 0; start < grid.rows.length; start += batch) {

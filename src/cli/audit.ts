@@ -95,6 +95,18 @@ export type AuditedUser = Pick<ApiTokenUser, "id" | "name" | "email">;
  */
 export type AuditedToken = TokenFields & { user: AuditedUser };
 
+/**
+ * The user's object shared by the user's flagged tokens: `id`, `name` and `email` as the API gave them. Made from one
+ * literal per shape, so the fields sit inside the object: one more object per user (a separate property store)
+ * would be about 2.5 MB more for an org of 60k users, for the garbage collector to copy.
+ */
+function auditedUser({ id, name, email }: ApiTokenUser): AuditedUser {
+  if (name !== undefined && email !== undefined) return { id, name, email };
+  if (name !== undefined) return { id, name };
+  if (email !== undefined) return { id, email };
+  return { id };
+}
+
 /** What an audit keeps of a flagged token, made once per token from the token and its user's shared object. */
 export type KeepToken<T> = (token: ApiToken, user: AuditedUser) => T;
 
@@ -190,14 +202,10 @@ export function createAuditor(
       tokens += 1;
       let u = userIndex.get(token.user.id);
       if (u === undefined) {
-        const { id, name, email } = token.user;
-        const user: AuditedUser = { id };
-        if (name !== undefined) user.name = name;
-        if (email !== undefined) user.email = email;
-        u = users.push(user) - 1;
+        u = users.push(auditedUser(token.user)) - 1;
         userTokens.push(0);
         userFlagged.push(0);
-        userIndex.set(id, u);
+        userIndex.set(token.user.id, u);
       }
       userTokens[u] = (userTokens[u] ?? 0) + 1;
       const facts = factsOf(token);

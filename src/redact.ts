@@ -1,4 +1,5 @@
 /** Secrets and personal data never leave the client: every function here works on a copy. */
+import { isError } from "./is-error.js";
 
 /** A copy of `headers` with the Authorization credential replaced; the scheme is kept ("Bearer [REDACTED]"). */
 export function redactHeaders(headers: Headers): Record<string, string> {
@@ -35,11 +36,6 @@ const CAUSE_DEPTH = 5;
 
 /** Node's hook for custom inspection: an object with one (a Request, Headers, Response) can print anything. */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
-
-/** An Error from this realm or another (a vm context, a worker's structured clone). */
-function isError(value: object): value is Error {
-  return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
-}
 
 /** What an error shows besides its own enumerable properties: message, stack, cause and an AggregateError's errors. */
 function errorParts(error: Error): unknown[] {

@@ -5,6 +5,7 @@
  */
 
 import { type Attempt, attemptOnce } from "./attempt.js";
+import { causeText } from "./cause-text.js";
 import { createDeadlines } from "./deadlines.js";
 import { delay } from "./delay.js";
 import { describeBody } from "./describe-body.js";
@@ -167,7 +168,7 @@ export function createTransport(
       );
     }
     throw new ConnectionError(
-      `${where} failed after ${tries}: could not reach the API (${String(cause)}). Check the network and the base URL, then retry.`,
+      `${where} failed after ${tries}: could not reach the API (${causeText(cause)}). Check the network and the base URL, then retry.`,
       { ...init, cause },
     );
   }

@@ -1,3 +1,4 @@
+import { causeText } from "../cause-text.js";
 import { AdminApiError, InvalidInputError } from "../index.js";
 import { ExitCode } from "./exit-codes.js";
 import { printableLine, printableLines } from "./printable.js";
@@ -32,7 +33,7 @@ function classify(error: unknown, verbose: boolean): { exitCode: ExitCode; line:
   // The SDK refuses bad input (an id of "..", a malformed base URL) before it sends anything.
   if (error instanceof InvalidInputError) return { exitCode: ExitCode.usage, line: `${error.message} (nothing sent)` };
   if (error instanceof AdminApiError) return { exitCode: ExitCode.failure, line: error.message };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : causeText(error);
   const hint = verbose ? "" : " (run again with --verbose for details)";
   return { exitCode: ExitCode.failure, line: `Unexpected failure: ${message}${hint}` };
 }

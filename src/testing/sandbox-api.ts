@@ -1,4 +1,5 @@
 import { type Context, type Document, OpenAPIBackend } from "openapi-backend";
+import { causeText } from "../cause-text.js";
 import { spec } from "../generated/admin-api-access.spec.js";
 import { isBearer } from "./bearer-auth.js";
 import { errorBody } from "./error-body.js";
@@ -98,6 +99,6 @@ export async function handleApiRequest(api: OpenAPIBackend, request: ApiRequest)
 export function sandboxFailure(error: unknown): Failure {
   return {
     status: 500,
-    body: errorBody(500, `Sandbox error: ${error instanceof Error ? error.message : String(error)}`),
+    body: errorBody(500, `Sandbox error: ${error instanceof Error ? error.message : causeText(error)}`),
   };
 }

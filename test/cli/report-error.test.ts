@@ -47,6 +47,15 @@ describe("reportError", () => {
     expect(reportError(new ConnectionError("Could not connect."), false, []).exitCode).toBe(3);
   });
 
+  it("reports whatever was thrown, even a value that cannot be made a string", () => {
+    expect(reportError(Object.create(null), true, [])).toEqual({
+      exitCode: 3,
+      text: "error: Unexpected failure: an object\n",
+    });
+    const symbol = reportError(Symbol("stop"), false, []).text;
+    expect(symbol).toBe("error: Unexpected failure: a symbol (run again with --verbose for details)\n");
+  });
+
   it("redacts the key from the message, the stack and the causes", () => {
     const cause = new Error(`socket said ${key}`);
     const error = new Error(`boom ${key}`, { cause });

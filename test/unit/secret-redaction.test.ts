@@ -34,6 +34,14 @@ describe("the API key in errors", () => {
     expect(views(error)).not.toContain(API_KEY);
   });
 
+  it("appears nowhere in a connection error's message, which quotes the causes the error wraps", async () => {
+    const inner = new AggregateError([new Error(`proxy refused Bearer ${API_KEY}`)], "");
+    const { client } = testClient(() => Promise.reject(new TypeError("fetch failed", { cause: inner })));
+    const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain("fetch failed; cause: AggregateError: proxy refused Bearer [REDACTED]");
+    expect(views(error)).not.toContain(API_KEY);
+  });
+
   it.each([
     [
       "the request a fetch wrapper attached",

@@ -111,13 +111,30 @@ function merge(answers: ServiceAccountCredentialCountResponse[]): ServiceAccount
   };
 }
 
-/** What is wrong with a count answer's shape, or undefined: an object whose two lists, when present, are lists. */
+/**
+ * What is wrong with a count answer's shape, or undefined: an object whose two lists, when present, are lists, each
+ * count with the fields the spec requires (an id, and a count as `apiTokens.count` accepts one).
+ */
 function checkCounts(data: unknown): string | undefined {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return "the counts are not a JSON object";
   const { validServiceAccountIds: valid, invalidServiceAccountIds: invalid } = data as Record<string, unknown>;
-  if (valid !== undefined && !(Array.isArray(valid) && valid.every((c) => c !== null && typeof c === "object")))
-    return "validServiceAccountIds is not a list of objects";
+  if (valid !== undefined) {
+    if (!Array.isArray(valid)) return "validServiceAccountIds is not a list";
+    for (const [i, count] of valid.entries()) {
+      const problem = countProblem(count);
+      if (problem) return `validServiceAccountIds[${i}] ${problem}`;
+    }
+  }
   if (invalid !== undefined && !(Array.isArray(invalid) && invalid.every((id) => typeof id === "string")))
     return "invalidServiceAccountIds is not a list of ids";
+  return undefined;
+}
+
+/** What is wrong with one service account's count, or undefined. */
+function countProblem(count: unknown): string | undefined {
+  if (count === null || typeof count !== "object" || Array.isArray(count)) return "is not an object";
+  const { serviceAccountId: id, credentialsCount: n } = count as Record<string, unknown>;
+  if (typeof id !== "string") return "has no serviceAccountId string";
+  if (!(Number.isSafeInteger(n) && (n as number) >= 0)) return "has no credentialsCount (a whole number >= 0)";
   return undefined;
 }

@@ -128,9 +128,21 @@ describe("2xx answers of the wrong shape", () => {
   });
 
   it.each([
-    [{ validServiceAccountIds: "abc" }, /validServiceAccountIds is not a list of objects/],
+    [{ validServiceAccountIds: "abc" }, /validServiceAccountIds is not a list/],
     [{ validServiceAccountIds: [], invalidServiceAccountIds: 7 }, /invalidServiceAccountIds is not a list of ids/],
-    [{ validServiceAccountIds: [1] }, /validServiceAccountIds is not a list of objects/],
+    [{ validServiceAccountIds: [1] }, /validServiceAccountIds\[0\] is not an object/],
+    [
+      { validServiceAccountIds: [{ serviceAccountId: "sa", credentialsCount: 1 }, { credentialsCount: 2 }] },
+      /validServiceAccountIds\[1\] has no serviceAccountId string/,
+    ],
+    [
+      { validServiceAccountIds: [{ serviceAccountId: { a: 1 }, credentialsCount: 2 }] },
+      /has no serviceAccountId string/,
+    ],
+    [{ validServiceAccountIds: [{ serviceAccountId: "sa" }] }, /\[0\] has no credentialsCount \(a whole number >= 0\)/],
+    [{ validServiceAccountIds: [{ serviceAccountId: "sa", credentialsCount: "7" }] }, /has no credentialsCount/],
+    [{ validServiceAccountIds: [{ serviceAccountId: "sa", credentialsCount: -3 }] }, /has no credentialsCount/],
+    [{ validServiceAccountIds: [{ serviceAccountId: "sa", credentialsCount: 1.5 }] }, /has no credentialsCount/],
   ])("countTokens answered %j is an InvalidResponseError", async (body, message) => {
     const { client } = testClient(() => json(body));
     await expect(client.serviceAccounts.countTokens(ORG, ["sa"])).rejects.toThrow(message);

@@ -5,15 +5,15 @@ import { shownValue } from "./shown-value.js";
 const MAX_PART = 200;
 /** How many errors of a cause chain are shown; a chain can be a cycle. */
 const MAX_CHAIN = 4;
-/** How many of an AggregateError's errors stand in for its missing message. */
+/** How many of an AggregateError's errors stand in for its missing message (the first ones). */
 const MAX_AGGREGATED = 3;
 
 /**
  * A thrown value as an error message quotes it: each error of its cause chain by name (but a plain "Error") and
  * message, as in "TypeError: fetch failed; cause: connect ECONNREFUSED 127.0.0.1:443". A runtime's fetch wraps the
  * reason a request could not be sent (refused, no such host, a bad certificate) in an error that says only that it
- * failed: the reason is the part that tells a user what to fix. An error without a message shows the messages of the errors it
- * aggregates (Node's, for a host with several addresses), else its code. Anything else shows as
+ * failed: the reason is the part that tells a user what to fix. An error without a message shows the messages of
+ * the first errors it aggregates (Node's, for a host with several addresses), else its code. Anything else shows as
  * `shownValue` shows it, a string as itself. Never throws, whatever was thrown.
  */
 export function causeText(thrown: unknown): string {
@@ -35,24 +35,19 @@ export function causeText(thrown: unknown): string {
 
 function partText(value: unknown): string {
   if (!isError(value)) return typeof value === "string" ? clip(value) : shownValue(value);
-  const message = typeof value.message === "string" && value.message !== "" ? value.message : reasonOf(value);
-  const name = typeof value.name === "string" && value.name !== "Error" ? value.name : "";
-  return clip(name === "" ? message : `${name}: ${message}`);
-}
-
-/** What stands in for an error's missing message: the messages of the errors it aggregates, else its code. */
-function reasonOf(error: Error): string {
-  const { code, errors } = error as { code?: unknown; errors?: unknown };
-  if (Array.isArray(errors) && errors.length > 0) {
-    const shown = errors.slice(0, MAX_AGGREGATED).map(partText);
-    return errors.length > MAX_AGGREGATED ? `${shown.join(", ")}, …` : shown.join(", ");
-  }
-  return typeof code === "string" && code !== "" ? code : "(no message)";
+  const { name, message, errors, code } = value as Error & { errors?: unknown; code?: unknown };
+  const reason =
+    message ||
+    (Array.isArray(errors) && errors.length > 0 && errors.slice(0, MAX_AGGREGATED).map(partText).join(", ")) ||
+    (typeof code === "string" && code) ||
+    "(no message)";
+  return clip(name && name !== "Error" ? `${name}: ${reason}` : reason);
 }
 
 /** `text` cut to `MAX_PART` code units, never inside a surrogate pair. */
 function clip(text: string): string {
   if (text.length <= MAX_PART) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(MAX_PART - 2)) ? MAX_PART - 2 : MAX_PART - 1;
+  // A high surrogate (0xD800-0xDBFF) just before the cut would be left alone.
+  const end = text.charCodeAt(MAX_PART - 2) >> 10 === 0x36 ? MAX_PART - 2 : MAX_PART - 1;
   return `${text.slice(0, end)}…`;
 }

@@ -3,9 +3,11 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
 
 /**
  * A REGRESSION GUARD, not the size budget (5.0 kB, which the core does not meet: see BENCHMARKS.md).
- * Measured 14,414 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
- * it deliberately, with the reason in the commit, when a feature needs the bytes. Last raised (from 14,220) by about
- * 310 bytes of review fixes: the required fields of every token in an answer checked (a token without a user crashed
+ * Measured 14,739 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
+ * it deliberately, with the reason in the commit, when a feature needs the bytes. Last raised (from 14,702) by about
+ * 325 bytes: a ConnectionError's message names the reason inside fetch's generic error (refused, unknown host, bad
+ * port), safely whatever was thrown; each service account's count checked for its required fields. Before that
+ * (from 14,220) by about 310 bytes of review fixes: the required fields of every token in an answer checked (a token without a user crashed
  * the CLI), a raw request's failing body stream handled (no unhandled rejection), error messages that show what was
  * given without JSON.stringify (which threw on a bigint or a cycle), a logger that throws ignored, an empty count
  * answer named. Before that (from 13,350) by about
@@ -23,7 +25,7 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
  * Before that (from 11,356) by about 840 bytes for review fixes: the key scrubbed from a transport error's cause, the
  * cool-down kept after a 429 that is not retried, UnexpectedStatusError, the repeated-cursor check, option checks.
  */
-const GZIP_REGRESSION_GUARD_BYTES = 14_702;
+const GZIP_REGRESSION_GUARD_BYTES = 15_033;
 
 describe("bundle size", () => {
   it("keeps the core bundle (esbuild, minified, gzip -9) under the regression guard", async () => {

@@ -5,6 +5,7 @@ import { isBearer } from "./bearer-auth.js";
 import { errorBody } from "./error-body.js";
 import { createOperationHandlers } from "./operation-handlers.js";
 import type { Failure, Reply } from "./reply.js";
+import { requestProblem } from "./request-problem.js";
 import type { SandboxState } from "./sandbox-state.js";
 
 /** The path prefix of the real base URL, kept so the sandbox's base URL is a drop-in. */
@@ -88,6 +89,8 @@ function describeValidationErrors(errors: AjvError[]): string {
 
 /** Runs one request through the API; an unexpected handler failure answers 500 rather than killing the server. */
 export async function handleApiRequest(api: OpenAPIBackend, request: ApiRequest): Promise<Reply> {
+  const problem = requestProblem(request.path, request.query);
+  if (problem) return { status: 400, body: errorBody(400, problem) };
   try {
     return (await api.handleRequest(request)) as Reply;
   } catch (error) {

@@ -31,6 +31,35 @@ describe("sandbox request validation", () => {
     expect(await detailOf(await call(sb, `/api-tokens?${query}`))).toContain(parameter);
   });
 
+  it.each([
+    "pageSize=1e2",
+    "pageSize=0x10",
+    "pageSize=%2010",
+    "pageSize=10.0",
+    "createdAtSearchType=gt&createdAtUom=day&createdAtValue=1e1",
+  ])("answers 400 to an integer not written in decimal digits: %s", async (query) => {
+    expect(await detailOf(await call(sb, `/api-tokens?${query}`))).toMatch(
+      /^Invalid value for parameter '\w+': must be integer$/,
+    );
+  });
+
+  it("still takes an integer in decimal digits, and names a negative one by the schema's minimum", async () => {
+    expect((await call(sb, "/api-tokens?pageSize=7")).status).toBe(200);
+    expect(await detailOf(await call(sb, "/api-tokens?pageSize=-1"))).toContain("must be >= 1");
+  });
+
+  it.each([
+    "/service-accounts/%ZZ/api-tokens",
+    "/service-accounts/%E0%A4%A/api-tokens",
+    "/service-accounts/%/api-tokens",
+  ])("answers 400, not a sandbox error, to a path that does not percent-decode: %s", async (path) => {
+    for (const method of ["GET", "DELETE"]) {
+      expect(await detailOf(await call(sb, path, { method }))).toBe(
+        "The path holds malformed percent-encoding (each % must begin a %XX escape of UTF-8)",
+      );
+    }
+  });
+
   it("answers 400 to an unknown search type on the count too", async () => {
     expect(await detailOf(await call(sb, "/api-tokens/count?lastActiveAtSearchType=older"))).toContain(
       "lastActiveAtSearchType",

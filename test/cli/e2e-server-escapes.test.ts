@@ -5,9 +5,9 @@ import { runCli } from "./run-cli.js";
 
 const ORG = "org-escapes";
 // Clears the screen, homes the cursor, then retitles the window: what a hostile or broken server may answer.
-const HOSTILE = "\u001b[2J\u001b[1;1HAll tokens OK\u001b]0;pwned\u0007";
+const HOSTILE = "\u001b[2J\u001b[1;1HAll tokens OK\u001b]0;pwned\u0007\u202e";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters are what must not get through
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 let server: Server;
 let baseUrl: string;
 
@@ -41,7 +41,7 @@ describe("server text on stderr", () => {
       expect(code).toBe(3);
       expect(stderr).toMatch(/^error: .*500/m);
       // The message is still there to read, its control characters blanked.
-      expect(stderr).toContain(" [2J [1;1HAll tokens OK ]0;pwned ");
+      expect(stderr).toContain(" [2J [1;1HAll tokens OK ]0;pwned  ");
       expect(stderr).not.toMatch(RAW_CONTROL);
     },
   );
@@ -50,7 +50,7 @@ describe("server text on stderr", () => {
     const args = ["--base-url", baseUrl, "service-accounts", "count", "a1", "--format", "json"];
     const { code, stderr } = await runCli(args, env);
     expect(code).toBe(0);
-    expect(stderr).toContain("Not service accounts of this org: bad [2J [1;1HAll tokens OK ]0;pwned \n");
+    expect(stderr).toContain("Not service accounts of this org: bad [2J [1;1HAll tokens OK ]0;pwned  \n");
     expect(stderr).not.toMatch(RAW_CONTROL);
   });
 });

@@ -27,6 +27,31 @@ describe("renderTable", () => {
     expect(out).toBe("label\na [2Jb c\n");
   });
 
+  it("blanks bidirectional controls, so a label cannot show the rest of its row reversed", () => {
+    const controls = [
+      "\u202e",
+      "\u202a",
+      "\u202d",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200e",
+      "\u200f",
+      "\u061c",
+    ];
+    for (const control of controls) {
+      const out = renderTable({ columns: ["label", "status"], rows: [[`x${control}y`, "BLOCKED"]] });
+      expect(out).toBe("label  status\nx y    BLOCKED\n");
+    }
+    // Other format characters are text: a zero-width joiner inside an emoji sequence stays.
+    expect(renderTable({ columns: ["l"], rows: [["\u{1f469}\u200d\u{1f4bb}"]] })).toBe("l\n\u{1f469}\u200d\u{1f4bb}\n");
+  });
+
+  it("blanks the same in a Markdown report", () => {
+    expect(renderMarkdownTable({ columns: ["label"], rows: [["evil\u202eDELBANE"]] })).toContain("| evil DELBANE |");
+  });
+
   it("blanks a cell's newline or escape among many clean rows, in any chunk", () => {
     const rows = Array.from({ length: 9 }, (_, i) => [`row${i}`, "ok"]);
     rows[4] = ["row4", "a\nb"];

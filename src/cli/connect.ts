@@ -1,10 +1,11 @@
-import { type AdminApiClient, createClient } from "../index.js";
+import { type AdminApiClient, createClient, InvalidInputError } from "../index.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { givenValue, resolveCredentials } from "./credentials.js";
 import { plainHttpWarning } from "./plain-http.js";
 import { printableLine } from "./printable.js";
 import { type RetryLoggerHooks, retryLogger } from "./retry-logger.js";
 import { startSeeded } from "./start-seeded.js";
+import { UsageError } from "./usage-error.js";
 
 /** A client bound to one organization, and how to release what it holds (the embedded sandbox). */
 export interface Connection {
@@ -39,12 +40,23 @@ export async function connect(
   }
   // Checked before the credentials: an empty --base-url must not quietly mean the real API.
   const baseUrl = givenValue("--base-url", options.baseUrl, "<url>");
-  const { apiKey, orgId } = await resolveCredentials(options, ctx.io);
+  const { apiKey, keySource, orgId } = await resolveCredentials(options, ctx.io);
   const warning = baseUrl === undefined ? undefined : plainHttpWarning(baseUrl);
   if (warning) ctx.io.stderr.write(warning);
   ctx.secrets.push(apiKey);
-  const client = createClient({ ...common, apiKey, ...(baseUrl === undefined ? {} : { baseUrl }) });
-  return { client, orgId, close: async () => {} };
+  try {
+    const client = createClient({ ...common, apiKey, ...(baseUrl === undefined ? {} : { baseUrl }) });
+    return { client, orgId, close: async () => {} };
+  } catch (error) {
+    // The SDK names its option; a CLI user set a variable or a file, and needs to know which one to fix.
+    if (error instanceof InvalidInputError && error.parameter === "apiKey") {
+      throw new UsageError(
+        `The API key in ${keySource} is not one line of printable ASCII without spaces: look for a quote, a second ` +
+          "line or a character pasted with it. Nothing was sent.",
+      );
+    }
+    throw error;
+  }
 }
 
 /** Runs `work` with a connection and always releases it, even when `work` throws; `onWait` hears retry waits. */

@@ -15,6 +15,8 @@ export interface CredentialOptions {
 /** A resolved API key and organization id. */
 export interface Credentials {
   apiKey: string;
+  /** Where the key came from, as an error about it names it: "ATLASSIAN_ADMIN_API_KEY", or the option's file. */
+  keySource: string;
   orgId: string;
 }
 
@@ -39,7 +41,7 @@ export async function resolveCredentials(
   if (!orgId) {
     throw new UsageError(`No organization id: pass --org <id> or set ${ORG_ID_ENV}.`);
   }
-  return { apiKey, orgId };
+  return { apiKey, keySource: keyFile === undefined ? API_KEY_ENV : "the file given to --api-key-file", orgId };
 }
 
 /**

@@ -1,6 +1,10 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveCredentials } from "../../src/cli/credentials.js";
 import { UsageError } from "../../src/cli/usage-error.js";
+import { runCaptured, runCli } from "./run-cli.js";
 
 const files: Record<string, string> = { "/keys/admin": "file-key-0123456789\n", "/keys/empty": "  \n" };
 const readFile = async (path: string) => {
@@ -13,13 +17,21 @@ const io = (env: Record<string, string>) => ({ env, readFile });
 describe("resolveCredentials", () => {
   it("takes the key and org from the environment", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
-    await expect(resolveCredentials({}, io(env))).resolves.toEqual({ apiKey: "env-key-0123456789", orgId: "org-1" });
+    await expect(resolveCredentials({}, io(env))).resolves.toEqual({
+      apiKey: "env-key-0123456789",
+      keySource: "ATLASSIAN_ADMIN_API_KEY",
+      orgId: "org-1",
+    });
   });
 
   it("prefers --api-key-file and --org over the environment, trimming the file's newline", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
     const resolved = await resolveCredentials({ apiKeyFile: "/keys/admin", org: "org-2" }, io(env));
-    expect(resolved).toEqual({ apiKey: "file-key-0123456789", orgId: "org-2" });
+    expect(resolved).toEqual({
+      apiKey: "file-key-0123456789",
+      keySource: "the file given to --api-key-file",
+      orgId: "org-2",
+    });
   });
 
   it("is a usage error when the key file is missing, naming the option and the error code", async () => {
@@ -73,5 +85,35 @@ describe("resolveCredentials", () => {
   it("is a usage error without an org id", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789" };
     await expect(resolveCredentials({}, io(env))).rejects.toThrow(/--org <id> or set ATLASSIAN_ORG_ID/);
+  });
+});
+
+describe("a key the SDK refuses (not one line of printable ASCII)", () => {
+  const why = "is not one line of printable ASCII without spaces: look for a quote, a second line or a character";
+
+  it("names the variable it came from, exits 2 and never prints the key", async () => {
+    const key = "secret-key-0123456789 pasted";
+    const { code, stdout, stderr } = await runCaptured(["tokens", "count"], {
+      env: { ATLASSIAN_ADMIN_API_KEY: key, ATLASSIAN_ORG_ID: "org-1" },
+    });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`error: The API key in ATLASSIAN_ADMIN_API_KEY ${why}`);
+    expect(stderr).toContain("Nothing was sent.");
+    expect(stderr).not.toContain("secret-key-0123456789");
+  });
+
+  it("names the file option when the key came from a file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "key-"));
+    const file = join(dir, "key.txt");
+    await writeFile(file, "first-line-key-0123456789\nsecond line\n");
+    try {
+      const { code, stderr } = await runCli(["--api-key-file", file, "--org", "org-1", "tokens", "count"]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`error: The API key in the file given to --api-key-file ${why}`);
+      expect(stderr).not.toContain("first-line-key-0123456789");
+    } finally {
+      await rm(dir, { recursive: true });
+    }
   });
 });

@@ -7,8 +7,8 @@ interface SpecParameter {
 }
 
 /**
- * The query parameters the spec types as integers. The API reads them as decimal digits; the sandbox's validator
- * coerces with `Number()`, which would take "1e2", "0x10" or " 10" as numbers.
+ * The query parameters the spec types as integers. The sandbox takes them only as decimal digits, as a strict server
+ * parses an integer; its validator coerces with `Number()`, which would take "1e2", "0x10" or " 10" as numbers.
  */
 const integerQueryParameters = new Set(
   Object.values(spec.components.parameters as Record<string, SpecParameter>)

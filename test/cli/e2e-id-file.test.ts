@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useE2e } from "./e2e-fixture.js";
+import { runCaptured } from "./run-cli.js";
 
 const e2e = useE2e("id-file", { tokens: 30, seed: 5 });
 
@@ -16,5 +17,28 @@ describe("service-accounts count --file", () => {
     expect(stderr).not.toContain("Not service accounts of this org");
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(await e2e.sdk.serviceAccounts.countTokens(e2e.sb.orgId, [first, second]));
+  });
+});
+
+describe("service-accounts count --file -", () => {
+  it("reads the ids from stdin, comments and all, together with the ids given as arguments", async () => {
+    const [first, second, third] = e2e.sb.serviceAccountIds as [string, string, string];
+    const { code, stdout, stderr } = await runCaptured(
+      ["--base-url", e2e.sb.baseUrl, "service-accounts", "count", third, "--file", "-", "--format", "json"],
+      { env: e2e.env, stdin: `# piped\n${first} # prod\n${second}\n${third}\nnot-an-account\n` },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe("Not service accounts of this org: not-an-account\n");
+    const ids = [third, first, second, "not-an-account"];
+    expect(JSON.parse(stdout)).toEqual(await e2e.sdk.serviceAccounts.countTokens(e2e.sb.orgId, ids));
+  });
+
+  it("is a usage error when stdin holds no id", async () => {
+    const { code, stderr } = await runCaptured(
+      ["--base-url", e2e.sb.baseUrl, "service-accounts", "count", "--file", "-"],
+      { env: e2e.env, stdin: "# nothing here\n\n" },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("No service account ids: pass them as arguments or with --file <path> (- for stdin).");
   });
 });

@@ -71,18 +71,21 @@ export interface CapturedRun extends CliResult {
 
 /**
  * Runs `main` in-process, recording every write in order; `terminal` makes stdout and stderr terminals (one screen),
- * as when a person runs the CLI by hand. Stdin is never a terminal.
+ * as when a person runs the CLI by hand. Stdin is never a terminal; `stdin` is what is piped into it.
  */
 export async function runCaptured(
   args: readonly string[],
-  { env = {}, terminal = false }: { env?: Record<string, string>; terminal?: boolean } = {},
+  { env = {}, terminal = false, stdin }: { env?: Record<string, string>; terminal?: boolean; stdin?: string } = {},
 ): Promise<CapturedRun> {
   const writes: CapturedRun["writes"] = [];
   const sink = (stream: "stdout" | "stderr") => ({ write: (text: string) => writes.push({ stream, text }) });
+  const input = new PassThrough();
+  // Piped input, ended as a pipe ends; without it stdin stays open, as a terminal's does.
+  if (stdin !== undefined) input.end(stdin);
   const io: CliIo = {
     stdout: sink("stdout"),
     stderr: sink("stderr"),
-    stdin: new PassThrough(),
+    stdin: input,
     env,
     stdoutIsTTY: terminal,
     stderrIsTTY: terminal,

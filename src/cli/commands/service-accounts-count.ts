@@ -9,6 +9,7 @@ import { renderRecords } from "../format/render-records.js";
 import type { CliIo } from "../io.js";
 import { parseText } from "../option-values.js";
 import { printableLine } from "../printable.js";
+import { readText } from "../read-text.js";
 import { UsageError } from "../usage-error.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -29,9 +30,16 @@ function withoutComment(line: string): string {
   return hash === -1 ? line : line.slice(0, hash);
 }
 
-async function readIds(args: string[], file: string | undefined, io: CliIo): Promise<string[]> {
+/** `--file -` reads the ids from stdin, as most tools take `-` (`cut -f1 accounts.tsv | ... --file -`). */
+const STDIN = "-";
+
+async function readIds(args: string[], file: string | undefined, io: CliIo, signal: AbortSignal): Promise<string[]> {
   let fromFile: string[] = [];
-  if (file !== undefined) {
+  if (file === STDIN) {
+    if (io.stdinIsTTY)
+      io.stderr.write("Reading service account ids from the terminal, one per line; end with Ctrl-D.\n");
+    fromFile = parseIdList(await readText(io.stdin, signal));
+  } else if (file !== undefined) {
     try {
       fromFile = parseIdList(await io.readFile(file));
     } catch (error) {
@@ -40,7 +48,8 @@ async function readIds(args: string[], file: string | undefined, io: CliIo): Pro
     }
   }
   const ids = [...new Set([...args, ...fromFile])];
-  if (ids.length === 0) throw new UsageError("No service account ids: pass them as arguments or with --file <path>.");
+  if (ids.length === 0)
+    throw new UsageError("No service account ids: pass them as arguments or with --file <path> (- for stdin).");
   return ids;
 }
 
@@ -50,17 +59,20 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
     .description("Count the API tokens of service accounts (any number of ids)")
     .argument("[ids...]", "service account ids")
     .addOption(
-      new Option("--file <path>", "read ids from a file, one per line (# starts a comment)").argParser(parseText),
+      new Option("--file <path>", "read ids from a file (- for stdin), one per line (# starts a comment)").argParser(
+        parseText,
+      ),
     )
     .addOption(formatOption(listFormats));
   withExamples(command, [
     "admin-api-access service-accounts count 0f1e2d3c-... 9a8b7c6d-...",
     "admin-api-access service-accounts count --file accounts.txt --format csv",
+    "cut -d, -f1 accounts.csv | admin-api-access service-accounts count --file -",
   ]);
   return command.action(async (args: string[], _options, cmd: Command) => {
     const options = optionsOf<{ file?: string; format: OutputFormat }>(cmd);
     const { io, signal } = ctx;
-    const ids = await readIds(args, options.file, io);
+    const ids = await readIds(args, options.file, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
       const result = await client.serviceAccounts.countTokens(orgId, ids, { signal });
       const invalid = result.invalidServiceAccountIds;

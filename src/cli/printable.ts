@@ -2,14 +2,13 @@
 // message) must not be able to move the cursor, clear the screen, recolour or retitle the terminal. Nor reorder what
 // follows it on the line: the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E-200F,
 // U+202A-202E, U+2066-2069) would let a label show a row's status or email reversed (the "Trojan Source" trick).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, for a test without the global flag's state
-const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set but the newline, for text of several lines
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set but the newline, without the global flag
-const HAS_CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** The set as a character class body, but the newline (U+000A), which text of several lines keeps. */
+const BUT_NEWLINE = String.raw`\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069`;
+const CONTROL = new RegExp(`[${BUT_NEWLINE}\\n]`, "g");
+// The same sets without the global flag: `test` on them keeps no lastIndex between calls.
+const HAS_CONTROL = new RegExp(CONTROL.source);
+const CONTROL_BUT_NEWLINE = new RegExp(`[${BUT_NEWLINE}]`, "g");
+const HAS_CONTROL_BUT_NEWLINE = new RegExp(CONTROL_BUT_NEWLINE.source);
 
 /**
  * `text` as one printable line: every control character (bidirectional controls included), newlines too, blanked

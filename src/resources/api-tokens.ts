@@ -1,6 +1,7 @@
 /** The org's user API tokens: list (paginated), count, revoke all. */
 import type { CallContext } from "../call.js";
 import { call } from "../call.js";
+import { isCount } from "../is-count.js";
 import { cursorLoop, nextCursor, nextLinkProblem } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
@@ -87,7 +88,7 @@ export function apiTokens(ctx: CallContext) {
             ...init,
           }),
         (data) =>
-          Number.isSafeInteger(data) && (data as number) >= 0
+          isCount(data)
             ? undefined
             : data === undefined
               ? "the body is empty, not a count"

@@ -2,6 +2,7 @@
 import type { CallContext } from "../call.js";
 import { call } from "../call.js";
 import { AdminApiError, InvalidInputError } from "../errors.js";
+import { isCount } from "../is-count.js";
 import { mapConcurrent } from "../map-concurrent.js";
 import { assertPathParam } from "../path.js";
 import { shownValue } from "../shown-value.js";
@@ -113,7 +114,7 @@ function merge(answers: ServiceAccountCredentialCountResponse[]): ServiceAccount
 
 /**
  * What is wrong with a count answer's shape, or undefined: an object whose two lists, when present, are lists, each
- * count with the fields the spec requires (an id, and a count as `apiTokens.count` accepts one).
+ * count with the fields the spec requires: an id, and a count (`isCount`, as `apiTokens.count` accepts one).
  */
 function checkCounts(data: unknown): string | undefined {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return "the counts are not a JSON object";
@@ -135,6 +136,6 @@ function countProblem(count: unknown): string | undefined {
   if (count === null || typeof count !== "object" || Array.isArray(count)) return "is not an object";
   const { serviceAccountId: id, credentialsCount: n } = count as Record<string, unknown>;
   if (typeof id !== "string") return "has no serviceAccountId string";
-  if (!(Number.isSafeInteger(n) && (n as number) >= 0)) return "has no credentialsCount (a whole number >= 0)";
+  if (!isCount(n)) return "has no credentialsCount (a whole number >= 0)";
   return undefined;
 }

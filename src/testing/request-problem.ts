@@ -1,18 +1,12 @@
 import { spec } from "../generated/admin-api-access.spec.js";
 
-interface SpecParameter {
-  name: string;
-  in: string;
-  schema?: { type?: string };
-}
-
 /**
  * The query parameters the spec types as integers. The sandbox takes them only as decimal digits, as a strict server
  * parses an integer; its validator coerces with `Number()`, which would take "1e2", "0x10" or " 10" as numbers.
  */
 const integerQueryParameters = new Set(
-  Object.values(spec.components.parameters as Record<string, SpecParameter>)
-    .filter((parameter) => parameter.in === "query" && parameter.schema?.type === "integer")
+  Object.values(spec.components.parameters)
+    .filter((parameter) => parameter.in === "query" && parameter.schema.type === "integer")
     .map((parameter) => parameter.name),
 );
 

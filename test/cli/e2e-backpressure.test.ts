@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
-import { PassThrough } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { NOW, useE2e } from "./e2e-fixture.js";
-import { jsonLines } from "./run-cli.js";
+import { ctrlC, jsonLines, testIo } from "./run-cli.js";
 
 const cwd = new URL("../..", import.meta.url).pathname;
 
@@ -37,20 +36,9 @@ function run(
   args: readonly string[],
   interrupted: (press: () => void) => void = () => {},
 ): Promise<number> {
-  const io: CliIo = {
-    stdout,
-    stderr: { write: () => {} },
-    stdin: new PassThrough(),
-    env: e2e.env,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    onInterrupt: (handler) => {
-      interrupted(handler);
-      return () => {};
-    },
-    readFile: async () => "",
-  };
+  const { onInterrupt, press } = ctrlC();
+  interrupted(press);
+  const io = testIo({ stdout, env: e2e.env, onInterrupt });
   return main(["node", "admin-api-access", "--base-url", e2e.sb.baseUrl, ...args], io);
 }
 

@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { type Sandbox, startSandbox } from "../../src/testing/index.js";
 import { defaultSandboxOptions } from "../../src/testing/sandbox-options.js";
+import { ctrlC, testIo } from "./run-cli.js";
 
 let sb: Sandbox;
 
@@ -65,23 +65,15 @@ it("serves a sandbox until Ctrl-C, printing how to point the CLI at it (its key 
 
 it("stops waiting for ids on stdin (--file -) at Ctrl-C, with 130 and nothing sent", async () => {
   const before = sb.requests.length;
-  let interrupt = () => {};
+  const { onInterrupt, press } = ctrlC();
   const stdin = new PassThrough();
   const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: () => undefined },
+  const io = testIo({
     stderr: { write: (text: string) => void err.push(text) },
     stdin,
     env: { ATLASSIAN_ADMIN_API_KEY: sb.apiKey, ATLASSIAN_ORG_ID: sb.orgId },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    onInterrupt: (handler) => {
-      interrupt = handler;
-      return () => {};
-    },
-    readFile: async () => "",
-  };
+    onInterrupt,
+  });
   const running = main(
     ["node", "admin-api-access", "--base-url", sb.baseUrl, "service-accounts", "count", "--file", "-"],
     io,
@@ -89,7 +81,7 @@ it("stops waiting for ids on stdin (--file -) at Ctrl-C, with 130 and nothing se
   // Stdin stays open: one id typed, no end. Ctrl-C once the CLI is reading it.
   stdin.write("0f1e2d3c-0000-4000-8000-000000000001\n");
   while (stdin.listenerCount("readable") === 0) await new Promise((r) => setTimeout(r, 10));
-  interrupt();
+  press();
   expect(await running).toBe(130);
   expect(err.join("")).toBe("\nInterrupted.\n");
   expect(sb.requests.length).toBe(before);

@@ -1,31 +1,23 @@
-import { PassThrough } from "node:stream";
 import { expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
+import { ctrlC, testIo } from "./run-cli.js";
 
 /** Runs `main` in-process with a Ctrl-C pressed `afterMs` after the start; on a terminal when `terminal`. */
 async function interruptedRun(args: string[], afterMs: number, terminal: boolean) {
   const writes: string[] = [];
-  let interrupt = () => {};
-  const io: CliIo = {
-    stdout: { write: (t: string) => writes.push(`out:${t}`) },
-    stderr: { write: (t: string) => writes.push(`err:${t}`) },
-    stdin: new PassThrough(),
-    env: {},
+  const { onInterrupt, press } = ctrlC();
+  const io = testIo({
+    stdout: { write: (t: string) => void writes.push(`out:${t}`) },
+    stderr: { write: (t: string) => void writes.push(`err:${t}`) },
     stdoutIsTTY: terminal,
     stderrIsTTY: terminal,
-    stdinIsTTY: false,
-    onInterrupt: (handler) => {
-      interrupt = handler;
-      return () => {};
-    },
-    readFile: async () => "",
-  };
+    onInterrupt,
+  });
   const running = main(["node", "admin-api-access", ...args], io);
   let pressedAt = 0;
   setTimeout(() => {
     pressedAt = performance.now();
-    interrupt();
+    press();
   }, afterMs);
   const code = await running;
   return { code, writes, sincePress: performance.now() - pressedAt, pressed: pressedAt > 0 };

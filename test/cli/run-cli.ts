@@ -31,6 +31,37 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   });
 }
 
+/**
+ * The process as an in-process run sees it: output dropped, no terminal, no environment, a stdin that stays open, no
+ * key file; `parts` replace any of these.
+ */
+export function testIo(parts: Partial<CliIo> = {}): CliIo {
+  return {
+    stdout: { write: () => undefined },
+    stderr: { write: () => undefined },
+    stdin: new PassThrough(),
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    onInterrupt: () => () => {},
+    readFile: async () => "",
+    ...parts,
+  };
+}
+
+/** Ctrl-C for an in-process run: `onInterrupt` goes into its `CliIo`, and `press` calls what the run listens with. */
+export function ctrlC(): { onInterrupt: CliIo["onInterrupt"]; press(): void } {
+  let listener = () => {};
+  return {
+    onInterrupt: (handler) => {
+      listener = handler;
+      return () => {};
+    },
+    press: () => listener(),
+  };
+}
+
 /** Runs `main` in-process with a fake terminal on stdin: for the interactive confirmation. */
 export async function runInProcess(
   args: readonly string[],
@@ -40,17 +71,13 @@ export async function runInProcess(
   const out: string[] = [];
   const err: string[] = [];
   const stdin = new PassThrough();
-  const io: CliIo = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
+  const io = testIo({
+    stdout: { write: (t: string) => void out.push(t) },
+    stderr: { write: (t: string) => void err.push(t) },
     stdin,
     env,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
     stdinIsTTY: true,
-    onInterrupt: () => () => {},
-    readFile: async () => "",
-  };
+  });
   const running = main(["node", "admin-api-access", ...args], io);
   // Answer once the question has been asked, like a person would.
   const asked = setInterval(() => {
@@ -82,17 +109,14 @@ export async function runCaptured(
   const input = new PassThrough();
   // Piped input, ended as a pipe ends; without it stdin stays open, as a terminal's does.
   if (stdin !== undefined) input.end(stdin);
-  const io: CliIo = {
+  const io = testIo({
     stdout: sink("stdout"),
     stderr: sink("stderr"),
     stdin: input,
     env,
     stdoutIsTTY: terminal,
     stderrIsTTY: terminal,
-    stdinIsTTY: false,
-    onInterrupt: () => () => {},
-    readFile: async () => "",
-  };
+  });
   const code = await main(["node", "admin-api-access", ...args], io);
   const of = (stream: "stdout" | "stderr") =>
     writes

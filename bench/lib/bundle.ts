@@ -1,10 +1,13 @@
 /** Bundles an entry with esbuild the way an app's bundler would, and measures it minified and gzip -9. */
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { blankMessages } from "./blank-messages.js";
 
 export interface BundleSize {
   minified: number;
   gzip: number;
+  /** gzip -9 of the same bundle with its messages blanked (see blankMessages). */
+  gzipWithoutMessages: number;
 }
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -22,7 +25,11 @@ export async function bundleSize(source: string): Promise<BundleSize> {
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  return {
+    minified: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    gzipWithoutMessages: gzipSync(blankMessages(new TextDecoder().decode(code)), { level: 9 }).length,
+  };
 }
 
 /** The core entry: everything src/index.ts exports, with openapi-fetch. */

@@ -9,10 +9,10 @@ export const spec = {
   "info": {
     "title": "API Access",
     "version": "1.0.0",
-    "description": "Atlassian Admin \"API Access\" REST API: govern the API tokens of an organization's managed users and service\naccounts. List, count and revoke user API tokens; count, list and revoke service-account API tokens.\n\nAuthenticate with an organization API key sent as `Authorization: Bearer <key>`. Forge and OAuth 2.0 apps cannot\ncall this API. Each operation states the scope it needs, also as the `x-atlassian-scopes` extension.\n\nSuccessful responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; over the limit\nthe API answers 429. Every operation is safe to repeat (`x-retry-safe`): the reads and the count are reads, and\nboth revocations are idempotent.\n\nFacts not confirmed by a public source are marked \"unconfirmed\" in the description where they apply.\n",
+    "description": "Atlassian Admin \"API Access\" REST API: govern the API tokens of an organization's managed users and service\naccounts. List, count and revoke user API tokens; count, list and revoke service-account API tokens.\n\nAuthenticate with an organization API key sent as `Authorization: Bearer <key>`. Forge and OAuth 2.0 apps cannot\ncall this API. Each operation states the scope it needs, also as the `x-atlassian-scopes` extension.\n\nSuccessful responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; over the limit\nthe API answers 429. Every operation is marked safe to repeat (`x-retry-safe`): the reads and the counts change\nnothing, and the revocations are DELETEs, idempotent as HTTP defines it (unconfirmed for this API): a repeat\nrevokes the tokens that exist then, including any created since the first.\n\nFacts not confirmed by a public source are marked \"unconfirmed\" in the description where they apply.\n",
     "license": {
-      "name": "Apache 2.0",
-      "url": "https://www.apache.org/licenses/LICENSE-2.0.html"
+      "name": "MIT (this description of the API, not the API itself)",
+      "url": "https://opensource.org/license/mit"
     },
     "contact": {
       "name": "Atlassian Developer",
@@ -49,7 +49,7 @@ export const spec = {
       "get": {
         "operationId": "getAllApiTokensByOrgId",
         "summary": "Get all API tokens in an org",
-        "description": "Gets all user API tokens in an organization, one page at a time. Send `links.next` back as `cursor`, with the\nsame filters and `pageSize`, to get the next page; the last page has no `links.next`.\n\nRequired scope: `read:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
+        "description": "Gets all user API tokens in an organization, one page at a time. Send `links.next` back as `cursor`, with the\nsame filters and `pageSize`, to get the next page; on the last page `links.next` is absent, null or empty.\n\nRequired scope: `read:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
         "tags": [
           "API Token"
         ],

@@ -20,7 +20,7 @@ export interface paths {
         /**
          * Get all API tokens in an org
          * @description Gets all user API tokens in an organization, one page at a time. Send `links.next` back as `cursor`, with the
-         *     same filters and `pageSize`, to get the next page; the last page has no `links.next`.
+         *     same filters and `pageSize`, to get the next page; on the last page `links.next` is absent, null or empty.
          *
          *     Required scope: `read:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.
          */

@@ -5,7 +5,7 @@ import type { Reply, WireAnswer } from "./reply.js";
 import { toWire } from "./reply.js";
 
 /** Faults that answer on their own, without the API handling the request. */
-export type StandaloneFault = Extract<Fault, { kind: "429" | "server-error" | "reset" | "hang" }>;
+export type StandaloneFault = Extract<Fault, { kind: "429" | "server-error" | "forbidden" | "reset" | "hang" }>;
 /** Faults that distort the API's real answer. */
 export type DistortingFault = Exclude<Fault, StandaloneFault>;
 
@@ -16,13 +16,25 @@ const reasons: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
+const STANDALONE = new Set<Fault["kind"]>(["429", "server-error", "forbidden", "reset", "hang"]);
+
 /** Whether the fault answers without consulting the API. */
 export function isStandalone(fault: Fault): fault is StandaloneFault {
-  return fault.kind === "429" || fault.kind === "server-error" || fault.kind === "reset" || fault.kind === "hang";
+  return STANDALONE.has(fault.kind);
 }
 
-/** The answer of a 429 or 5xx fault (reset and hang have none; the server acts them out). */
-export function faultAnswer(fault: Extract<Fault, { kind: "429" | "server-error" }>, limit = 1000): WireAnswer {
+/** The answer of a 429, 403 or 5xx fault (reset and hang have none; the server acts them out). */
+export function faultAnswer(
+  fault: Extract<Fault, { kind: "429" | "server-error" | "forbidden" }>,
+  limit = 1000,
+): WireAnswer {
+  if (fault.kind === "forbidden") {
+    return {
+      status: 403,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify(errorBody(403, "The API key does not have the scope this operation needs.")),
+    };
+  }
   if (fault.kind === "server-error") {
     const title = `${fault.status} ${reasons[fault.status]}`;
     return {

@@ -22,6 +22,8 @@ interface FaultCommon {
  *   ("0", or garbage such as "soon"); absent means no Retry-After, only `X-RateLimit-Reset` (`resetAfterSeconds`
  *   from now, default 1).
  * - `server-error`: the status with an HTML body (`text/html`), as a gateway answers.
+ * - `forbidden`: 403 with the spec's error body, as a key without the operation's scope is answered (the sandbox has
+ *   no scopes of its own: this is how a test reaches that answer).
  * - `reset`: the socket is destroyed without an answer. `hang`: no answer until `close()`.
  * - `truncated-json`: 200 with the real answer's JSON cut in half, so it never parses (see `cutShort`).
  * - `wrong-content-type`: 200 with an HTML page as `text/html` (a login or proxy page).
@@ -33,6 +35,7 @@ export type Fault = FaultCommon &
   (
     | { kind: "429"; retryAfter?: number | Date | string; resetAfterSeconds?: number }
     | { kind: "server-error"; status: 500 | 502 | 503 | 504 }
+    | { kind: "forbidden" }
     | { kind: "reset" }
     | { kind: "hang" }
     | { kind: "truncated-json" }
@@ -53,6 +56,7 @@ export function faultMatches(fault: Fault, method: string, path: string): boolea
 const KINDS = new Set<string>([
   "429",
   "server-error",
+  "forbidden",
   "reset",
   "hang",
   "truncated-json",

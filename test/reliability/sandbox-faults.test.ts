@@ -4,6 +4,7 @@ import {
   ConnectionError,
   createClient,
   InvalidResponseError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -54,6 +55,17 @@ describe("faults over real sockets", () => {
   it("throws ServerError when 5xx outlast the retries", async () => {
     sb.fault({ kind: "server-error", status: 503 }, { kind: "server-error", status: 503 });
     await expect(client({ maxRetries: 1 }).apiTokens.count(sb.orgId)).rejects.toBeInstanceOf(ServerError);
+  });
+
+  it("throws PermissionDeniedError naming the scope for a 403, without retrying", async () => {
+    sb.fault({ kind: "forbidden" });
+    const error = await client()
+      .apiTokens.count(sb.orgId)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect((error as PermissionDeniedError).status).toBe(403);
+    expect((error as Error).message).toMatch(/needs the scope read:tokens:admin/);
+    expect(sent()).toBe(1);
   });
 
   it("throws ConnectionError when every attempt is reset", async () => {

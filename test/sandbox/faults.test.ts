@@ -40,6 +40,18 @@ describe("sandbox faults", () => {
     expect(await response.text()).toContain(`<h1>${status}`);
   });
 
+  it("answers 403 with the spec's error body to a forbidden fault, on any operation", async () => {
+    sb.fault({ kind: "forbidden", match: { method: "DELETE" } });
+    const response = await call(sb, "/api-tokens", { method: "DELETE" });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as { errors: { code: string; status: string; detail: string }[] };
+    expect(body.errors).toEqual([expect.objectContaining({ code: "FORBIDDEN", status: "403" })]);
+    expect(body.errors[0]?.detail).toMatch(/scope/);
+    // Nothing was revoked: the fault answered instead of the API.
+    expect(await getJson<number>(sb, "/api-tokens/count")).toBe(12);
+  });
+
   it("consumes each fault once, so the next request succeeds", async () => {
     sb.fault({ kind: "server-error", status: 503 });
     expect((await call(sb, "/api-tokens/count")).status).toBe(503);

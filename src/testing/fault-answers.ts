@@ -4,8 +4,11 @@ import type { Prng } from "./prng.js";
 import type { Reply, WireAnswer } from "./reply.js";
 import { toWire } from "./reply.js";
 
+/** The kinds of fault that answer on their own, without the API handling the request. */
+const STANDALONE_KINDS = ["429", "server-error", "forbidden", "reset", "hang"] as const satisfies Fault["kind"][];
+const STANDALONE = new Set<Fault["kind"]>(STANDALONE_KINDS);
 /** Faults that answer on their own, without the API handling the request. */
-export type StandaloneFault = Extract<Fault, { kind: "429" | "server-error" | "forbidden" | "reset" | "hang" }>;
+export type StandaloneFault = Extract<Fault, { kind: (typeof STANDALONE_KINDS)[number] }>;
 /** Faults that distort the API's real answer. */
 export type DistortingFault = Exclude<Fault, StandaloneFault>;
 
@@ -15,8 +18,6 @@ const reasons: Record<number, string> = {
   503: "Service Unavailable",
   504: "Gateway Timeout",
 };
-
-const STANDALONE = new Set<Fault["kind"]>(["429", "server-error", "forbidden", "reset", "hang"]);
 
 /** Whether the fault answers without consulting the API. */
 export function isStandalone(fault: Fault): fault is StandaloneFault {

@@ -868,13 +868,6 @@ export const spec = {
           "format": "date-time"
         },
         "example": "2026-11-28T12:01:00Z"
-      },
-      "Retry-After": {
-        "description": "Seconds to wait, or an HTTP-date to wait until, before retrying. Documented for sibling Atlassian APIs, not\nfor this one: present only sometimes.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "30"
       }
     },
     "schemas": {
@@ -1208,7 +1201,12 @@ export const spec = {
         "description": "Rate limit exceeded. Wait for `Retry-After` when present, else until `X-RateLimit-Reset`.",
         "headers": {
           "Retry-After": {
-            "$ref": "#/components/headers/Retry-After"
+            "description": "Seconds to wait, or an HTTP-date to wait until, before retrying. Documented for sibling Atlassian APIs, not\nfor this one: present only sometimes.\n",
+            "required": false,
+            "schema": {
+              "type": "string"
+            },
+            "example": "30"
           },
           "X-RateLimit-Limit": {
             "$ref": "#/components/headers/X-RateLimit-Limit"

@@ -351,7 +351,12 @@ export interface components {
         /** @description Rate limit exceeded. Wait for `Retry-After` when present, else until `X-RateLimit-Reset`. */
         TooManyRequests: {
             headers: {
-                "Retry-After": components["headers"]["Retry-After"];
+                /**
+                 * @description Seconds to wait, or an HTTP-date to wait until, before retrying. Documented for sibling Atlassian APIs, not
+                 *     for this one: present only sometimes.
+                 * @example 30
+                 */
+                "Retry-After"?: string;
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -552,12 +557,6 @@ export interface components {
          * @example 2026-11-28T12:01:00Z
          */
         "X-RateLimit-Reset": string;
-        /**
-         * @description Seconds to wait, or an HTTP-date to wait until, before retrying. Documented for sibling Atlassian APIs, not
-         *     for this one: present only sometimes.
-         * @example 30
-         */
-        "Retry-After": string;
     };
     pathItems: never;
 }

@@ -84,12 +84,12 @@ function invalidBody(
   const requestId = findRequestId(response.headers, body, ctx.secret);
   const id = requestId ? ` (request id ${requestId})` : "";
   return new InvalidResponseError(
-    `${response.status} on ${requestLine(request)}${id}: ${scrubSecret(problem, ctx.secret)}. Retry; if it persists, something between you and the API is answering instead of it.`,
+    `${response.status} on ${requestLine(request, ctx.secret)}${id}: ${scrubSecret(problem, ctx.secret)}. Retry; if it persists, something between you and the API is answering instead of it.`,
     {
       status: response.status,
       body,
       requestId,
-      request: redactedRequest(request),
+      request: redactedRequest(request, ctx.secret),
       rateLimit: ctx.state.latest,
       cause: scrubCause(cause, ctx.secret),
     },

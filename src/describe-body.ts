@@ -11,8 +11,9 @@ const LOOKAHEAD = 1024;
  */
 export function describeBody(body: string | undefined, mode: "masked" | "full", secret: string): string {
   if (!body) return "";
-  // Only the start is read: a page of 1000 tokens is not scanned whole for each debug line.
-  const head = body.slice(0, MAX_CHARS + LOOKAHEAD + secret.length);
+  // Only the start is read: a page of 1000 tokens is not scanned whole for each debug line. A key crossing the cut
+  // is still whole, percent-encoded (three characters for one) included.
+  const head = body.slice(0, MAX_CHARS + LOOKAHEAD + 3 * secret.length);
   const redacted = scrubSecret(head, secret);
   const safe = mode === "full" ? redacted : maskEmails(redacted);
   return ` body: ${safe.slice(0, MAX_CHARS)}${safe.length > MAX_CHARS || head.length < body.length ? "…" : ""}`;

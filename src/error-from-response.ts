@@ -14,7 +14,7 @@ import type { OperationPolicy } from "./operations.js";
 import { type RateLimitInfo, readRateLimit } from "./rate-limit.js";
 import { scrubSecret } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
-import { redactedRequest } from "./shown-request.js";
+import { redactedRequest, requestLine } from "./shown-request.js";
 
 /** Headers that carry a request or trace id, most specific first. */
 const REQUEST_ID_HEADERS = ["x-request-id", "atl-request-id", "atl-traceid", "x-trace-id", "x-b3-traceid"];
@@ -40,12 +40,12 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
     status,
     body,
     requestId,
-    request: redactedRequest(ctx.request),
+    request: redactedRequest(ctx.request, ctx.secret),
     rateLimit: readRateLimit(response.headers) ?? ctx.rateLimit,
   };
   const detail = findDetail(body);
   // One full stop, whether or not the server's words end with one.
-  const head = `${status === 0 ? "A redirect" : status} on ${ctx.request.method} ${url.pathname}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail.replace(/\.+$/, "")}` : ""}.`;
+  const head = `${status === 0 ? "A redirect" : status} on ${requestLine(ctx.request, ctx.secret)}${requestId ? ` (request id ${requestId})` : ""}${detail ? `: ${detail.replace(/\.+$/, "")}` : ""}.`;
   const scope = ctx.operation?.scope;
   if (status === 400)
     return new BadRequestError(`${head} The API rejected the request: check the parameters and ids.`, init);

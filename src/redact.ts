@@ -18,10 +18,52 @@ export function maskEmails(text: string): string {
   return text.replace(EMAIL, (email) => `${email[0]}***${email.slice(email.indexOf("@"))}`);
 }
 
-/** A copy of `value` (any JSON-like data) with every occurrence of `secret` in its strings, keys included, replaced. */
+/**
+ * Every way a request, an answer or a message made from them can carry `secret`: as it is, percent-encoded (a key
+ * passed by mistake as an id or a filter sits in the URL so: "=" as "%3D"), as a form encodes it, and escaped inside a
+ * JSON string. Longest first, so that replacing one leaves no part of a longer one behind.
+ */
+export function secretForms(secret: string): readonly string[] {
+  let forms = formsOf.get(secret);
+  if (!forms) {
+    const all = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
+    forms = [...new Set(all)].sort((a, b) => b.length - a.length);
+    // A client has one key: the cache stays as small as the number of clients made with different keys.
+    if (formsOf.size >= 16) formsOf.clear();
+    formsOf.set(secret, forms);
+  }
+  return forms;
+}
+
+const formsOf = new Map<string, readonly string[]>();
+
+/**
+ * Keys shorter than this are no real keys (a test's "k"), and replacing one would shred ordinary text: a path, a
+ * message. Real organization API keys are far longer.
+ */
+const MIN_SECRET_LENGTH = 8;
+
+/** Whether `text` holds `secret` in any of its forms (see `secretForms`). */
+export function showsSecret(text: string, secret: string): boolean {
+  return secret.length >= MIN_SECRET_LENGTH && secretForms(secret).some((form) => text.includes(form));
+}
+
+/**
+ * A copy of `value` (any JSON-like data) with every occurrence of `secret` in its strings, keys included, replaced, in
+ * any of its forms (see `secretForms`).
+ */
 export function scrubSecret<T>(value: T, secret: string): T {
-  if (secret === "") return value;
-  if (typeof value === "string") return value.split(secret).join("[REDACTED]") as T;
+  if (secret.length < MIN_SECRET_LENGTH) return value;
+  if (typeof value === "string") {
+    let text: string = value;
+    for (const form of secretForms(secret)) if (text.includes(form)) text = text.split(form).join("[REDACTED]");
+    return text as T;
+  }
   if (Array.isArray(value)) return value.map((item) => scrubSecret(item, secret)) as T;
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
@@ -48,10 +90,10 @@ function errorParts(error: Error): unknown[] {
  * headers), or one holding either. Dates and URLs show only their text.
  */
 function mayShow(value: unknown, secret: string, depth: number, seen: Set<object>): boolean {
-  if (typeof value === "string") return value.includes(secret);
+  if (typeof value === "string") return showsSecret(value, secret);
   if (value === null || typeof value !== "object" || seen.has(value)) return false;
   if (value instanceof Date) return false;
-  if (value instanceof URL) return value.href.includes(secret);
+  if (value instanceof URL) return showsSecret(value.href, secret);
   if (depth > CAUSE_DEPTH) return true;
   seen.add(value);
   if (isError(value)) return errorParts(value).some((part) => mayShow(part, secret, depth + 1, seen));
@@ -95,7 +137,7 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
  * (a getter that throws) is replaced by a note saying so.
  */
 export function scrubCause(error: unknown, secret: string): unknown {
-  if (secret === "") return error;
+  if (secret.length < MIN_SECRET_LENGTH) return error;
   try {
     return mayShow(error, secret, 0, new Set()) ? showableCopy(error, secret, 0) : error;
   } catch {

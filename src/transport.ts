@@ -56,7 +56,7 @@ export function createTransport(
 
   return async function send(request, handoff) {
     const signal = handoff ? handoff.caller : request.signal;
-    const what = () => requestLine(request);
+    const what = () => requestLine(request, secret);
     // A body stream can be sent only once: the retries send the body the request was built with, or a copy read
     // from a clone (a request built elsewhere, or with a body that is not a string). A copy that cannot be read (the
     // caller's body stream failed) is null: it fails nothing unless a retry needs it, and then ends the retries.
@@ -69,7 +69,7 @@ export function createTransport(
             .arrayBuffer()
             .catch(() => null));
     for (let retries = 0; ; retries++) {
-      const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, request);
+      const waiting = coolDown(state, signal, env, retry.maxRetryDelayMs, request, secret);
       if (waiting) await waiting;
       const started = env.now();
       // Sent as it is the first time; a body-less request can be sent again as it is, others get their body back.
@@ -145,9 +145,9 @@ export function createTransport(
   ): Response {
     const { response, outcome } = attempt;
     if (response && !(attempt.tooLarge && response.ok && operation?.readsBody !== false)) return response;
-    const where = requestLine(request);
+    const where = requestLine(request, secret);
     const init = {
-      request: redactedRequest(request),
+      request: redactedRequest(request, secret),
       rateLimit: state.latest,
     };
     if (outcome.kind === "response") {
@@ -199,6 +199,8 @@ function coolDown(
   env: TransportEnv,
   maxWaitMs: number,
   request: Request,
+  /** Replaced in the error's request line and URL. */
+  secret: string,
 ): Promise<void> | undefined {
   const pace = state.pace(env.now(), maxWaitMs);
   if (pace !== "await-answer" && pace.ms <= 0) {
@@ -216,10 +218,10 @@ function coolDown(
       if (next.ms > maxWaitMs) {
         const resetAt = new Date(env.now() + next.ms);
         throw new RateLimitError(
-          `${requestLine(request)}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
+          `${requestLine(request, secret)}: rate limited for ${Math.ceil(next.ms / 1000)} s more; retry after ${resetAt.toISOString()}.`,
           {
             status: 429,
-            request: redactedRequest(request),
+            request: redactedRequest(request, secret),
             rateLimit: state.latest,
             retryAfterMs: next.ms,
             resetAt,

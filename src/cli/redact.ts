@@ -1,3 +1,4 @@
+import { secretForms as urlAndJsonForms } from "../redact.js";
 import { markdownCell } from "./format/md.js";
 import type { Cell } from "./format/output-format.js";
 import { printableLine } from "./printable.js";
@@ -9,16 +10,16 @@ export const REDACTED = "[REDACTED]";
 const isRealSecret = (secret: string) => secret.length >= 8;
 
 /**
- * Every way the CLI's output formats can write `secret`, longest first: as it is, escaped inside a JSON string (json,
- * jsonl), with `"` doubled inside a CSV field (RFC 4180), escaped as a Markdown cell, and blanked as a table cell. A
- * key echoed back by a server inside a token's label reaches the output in one of these forms, not always the first;
- * replacing the longest first leaves no escape character of a longer form beside the marker.
+ * Every way the CLI's output can write `secret`, longest first: the SDK's forms (as it is, percent-encoded in a URL,
+ * escaped inside a JSON string: json, jsonl), with `"` doubled inside a CSV field (RFC 4180), escaped as a Markdown
+ * cell, and blanked as a table cell. A key echoed back by a server inside a token's label, or given by mistake as an
+ * id, reaches the output in one of these forms, not always the first; replacing the longest first leaves no escape
+ * character of a longer form beside the marker.
  */
 export function secretForms(secret: string): string[] {
   let forms = formsOf.get(secret);
   if (!forms) {
-    const json = JSON.stringify(secret).slice(1, -1);
-    const all = [secret, json, secret.replaceAll('"', '""'), markdownCell(secret), printableLine(secret)];
+    const all = [...urlAndJsonForms(secret), secret.replaceAll('"', '""'), markdownCell(secret), printableLine(secret)];
     forms = [...new Set(all)].sort((a, b) => b.length - a.length);
     formsOf.set(secret, forms);
   }

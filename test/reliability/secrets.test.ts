@@ -48,6 +48,38 @@ describe("the API key never leaks", () => {
     expect(lines.length).toBeGreaterThan(10);
   });
 
+  it.each([
+    ["as it is", KEY],
+    // Atlassian keys can hold "=", which a URL carries as "%3D": the encoded form is the key just the same.
+    ["percent-encoded in the URL", `${KEY}=A1B2C3D4`],
+    ["with characters a JSON string escapes", `${KEY}"\\x`],
+  ])("keeps a key passed by mistake as an id or a filter out of errors and log lines (%s)", async (_, key) => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const logger = { debug: log, info: log, warn: log, error: log };
+    const answers = [() => html(500), () => json({}, 404), () => json({ data: {} })];
+    const errors: unknown[] = [];
+    for (const answer of answers) {
+      const { client } = fakeApi(answer, { apiKey: key, logger, logLevel: "debug", logBodies: "full", maxRetries: 1 });
+      const calls: (() => Promise<unknown>)[] = [
+        () => client.apiTokens.count(key),
+        () => client.serviceAccounts.listTokens(ORG, key, { tokenLabel: key }),
+        () => client.apiTokens.list(ORG, { q: key }).then((page) => page),
+        () => client.serviceAccounts.countTokens(ORG, [key]),
+      ];
+      for (const call of calls) {
+        errors.push(await settle(call(), (ms) => vi.advanceTimersByTimeAsync(ms)).catch((e: unknown) => e));
+      }
+    }
+    // Every call fails but the count of service accounts on the 200 (an answer without lists counts nothing).
+    expect(errors.filter((e) => e instanceof Error)).toHaveLength(11);
+    const everything = [...errors.flatMap(views), ...lines].join("\n");
+    expect(everything).toContain("[REDACTED]");
+    for (const form of [key, encodeURIComponent(key), JSON.stringify(key).slice(1, -1)]) {
+      expect(everything).not.toContain(form);
+    }
+  });
+
   it("keeps the key out of the options-error message", () => {
     expect(() => createClient({ apiKey: KEY, retries: 2 } as never)).toThrow(
       /Unknown createClient option\(s\): retries/,

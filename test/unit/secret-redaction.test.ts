@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { AdminApiError, createClient, InvalidInputError } from "../../src/index.js";
+import { scrubSecret } from "../../src/redact.js";
 import { API_KEY, json, ORG, testClient } from "../helpers/recording-fetch.js";
 
 /** Every way an error can be shown: message, stack, JSON, and inspect with its cause chain. */
@@ -129,5 +130,20 @@ describe("the API key in errors", () => {
     const { client } = testClient(() => json(0));
     expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(API_KEY);
     expect(JSON.stringify(client)).not.toContain(API_KEY);
+  });
+});
+
+describe("scrubSecret", () => {
+  const key = "ATATT3xFfGF0-abc_def=1A2B3C4D";
+
+  it("replaces the key as it is, percent-encoded, form-encoded and JSON-escaped", () => {
+    const quoted = `${key}"\\`;
+    const text = [key, encodeURIComponent(key), new URLSearchParams({ q: key }).toString(), JSON.stringify(quoted)];
+    expect(scrubSecret(text.join(" "), key)).toBe('[REDACTED] [REDACTED] q=[REDACTED] "[REDACTED]\\"\\\\"');
+    expect(scrubSecret(JSON.stringify(quoted), quoted)).toBe('"[REDACTED]"');
+  });
+
+  it("leaves text alone for a key too short to be a real one, rather than shred it", () => {
+    expect(scrubSecret("GET /orgs/org-1/api-tokens/count", "k")).toBe("GET /orgs/org-1/api-tokens/count");
   });
 });

@@ -15,8 +15,9 @@ const rank: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, deb
 
 /**
  * A log function for `level` when `configured` lets it through, else undefined (so callers build no message).
- * Every line has `secret` replaced: a server may echo the key back in a body. A logger that throws is ignored: a line
- * that cannot be logged must not turn a request that was sent (a revocation, perhaps) into a failure.
+ * Every line has `secret` replaced: a server may echo the key back in a body. A logger that throws, or returns a
+ * promise that rejects, is ignored: a line that cannot be logged must not turn a request that was sent (a revocation,
+ * perhaps) into a failure, nor end the process with an unhandled rejection.
  */
 export function logAt(
   logger: Logger,
@@ -27,7 +28,10 @@ export function logAt(
   if (rank[configured] < rank[level]) return undefined;
   return (message) => {
     try {
-      logger[level](scrubSecret(message, secret));
+      // An async logger's promise is not awaited, and its rejection is ignored as a throw is.
+      const result: unknown = logger[level](scrubSecret(message, secret));
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function")
+        (result as PromiseLike<unknown>).then(undefined, () => {});
     } catch {}
   };
 }

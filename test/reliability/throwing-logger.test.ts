@@ -37,4 +37,27 @@ describe("a logger that throws", () => {
     // Each attempt's debug line and the retry's info line were offered to the logger.
     expect(lines).toHaveLength(3);
   });
+
+  it("leaves no unhandled rejection when the logger is async and its promise rejects", async () => {
+    const lines: string[] = [];
+    const reject = async (line: string) => {
+      lines.push(line);
+      throw new Error("the log sink is down");
+    };
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const logger = { debug: reject, info: reject, warn: reject, error: reject };
+      const { client } = fakeApi((_, __, i) => (i === 0 ? html(503) : json(7)), { logger, logLevel: "debug" });
+      await expect(settle(client.apiTokens.count(ORG), advance)).resolves.toBe(7);
+      // Unhandled rejections are reported once the turn they happen in is over: let a real one pass.
+      vi.useRealTimers();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+    expect(lines).toHaveLength(3);
+    expect(rejections).toEqual([]);
+  });
 });

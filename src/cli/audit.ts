@@ -13,7 +13,7 @@ export interface AuditThresholds {
 export const defaultAuditThresholds = { staleDays: 90, expiringDays: 30 } as const satisfies AuditThresholds;
 
 /** Something worth a look about one token. */
-export type Finding = "stale" | "neverUsed" | "noExpiry" | "expiringSoon" | "expired" | "blocked";
+export type Finding = "stale" | "neverUsed" | "noExpiry" | "expiringSoon" | "expired" | "blocked" | "unreadableDate";
 
 /** Every finding, in report order. */
 export const findings = [
@@ -23,6 +23,7 @@ export const findings = [
   "expiringSoon",
   "expired",
   "blocked",
+  "unreadableDate",
 ] as const satisfies readonly Finding[];
 
 /** Human titles of the findings, for table and Markdown reports. */
@@ -33,6 +34,7 @@ export const findingTitles = {
   expiringSoon: "Expiring soon",
   expired: "Already expired",
   blocked: "Blocked",
+  unreadableDate: "Dates the audit cannot read",
 } as const satisfies Record<Finding, string>;
 
 const DAY_MS = 86_400_000;
@@ -55,15 +57,21 @@ interface TokenFacts {
   expiresAt: number | undefined;
   neverUsed: boolean;
   noExpiry: boolean;
+  /** A date is there but is no ISO 8601 date-time with a zone: the rules on it cannot judge the token. */
+  unreadableDate: boolean;
 }
 
 function factsOf(token: TokenFields): TokenFacts {
+  const lastActiveAt = parseTime(token.lastActiveAt);
+  const expiresAt = parseTime(token.expiresAt);
   return {
     status: token.status,
-    lastActiveAt: parseTime(token.lastActiveAt),
-    expiresAt: parseTime(token.expiresAt),
+    lastActiveAt,
+    expiresAt,
     neverUsed: !token.lastActiveAt,
     noExpiry: !token.expiresAt,
+    unreadableDate:
+      (!!token.lastActiveAt && lastActiveAt === undefined) || (!!token.expiresAt && expiresAt === undefined),
   };
 }
 
@@ -73,10 +81,12 @@ const rules: Record<Finding, (token: TokenFacts, ctx: RuleContext) => boolean> =
     t.lastActiveAt !== undefined && now - t.lastActiveAt > thresholds.staleDays * DAY_MS,
   neverUsed: (t) => t.neverUsed,
   noExpiry: (t) => t.noExpiry,
+  // A token expires at its expiresAt: from that instant on it is expired, not expiring.
   expiringSoon: (t, { now, thresholds }) =>
-    t.expiresAt !== undefined && t.expiresAt >= now && t.expiresAt <= now + thresholds.expiringDays * DAY_MS,
-  expired: (t, { now }) => t.expiresAt !== undefined && t.expiresAt < now,
+    t.expiresAt !== undefined && t.expiresAt > now && t.expiresAt <= now + thresholds.expiringDays * DAY_MS,
+  expired: (t, { now }) => t.expiresAt !== undefined && t.expiresAt <= now,
   blocked: (t) => BLOCKED.test(t.status),
+  unreadableDate: (t) => t.unreadableDate,
 };
 
 /** The findings of one token, in report order. */

@@ -21,7 +21,8 @@ export type ExitCodeName = keyof typeof ExitCode;
 /** What each exit code means wherever a command gives it. */
 const meanings = {
   ok: "success",
-  findings: "audit found something (stale, never used, no expiry, expiring, expired or blocked tokens)",
+  findings:
+    "audit found something (stale, never used, no expiry, expiring, expired or blocked tokens, or dates it cannot read)",
   usage: "usage error: bad option or value, or missing credentials (nothing sent)",
   failure:
     "failure: API or network (authentication, permission, rate limit, server error, timeout), or output that " +

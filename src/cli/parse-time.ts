@@ -1,3 +1,5 @@
+import { daysInMonth, parseIsoInstant } from "../iso-instant.js";
+
 // The API's own layout, `2026-06-23T07:35:52.478Z`: digits everywhere but at `SEPARATORS`.
 const LAYOUT = "dddd-dd-ddTdd:dd:dd.dddZ";
 const SEPARATORS = [4, 7, 10, 13, 16, 19, 23].map((i) => ({ at: i, code: LAYOUT.charCodeAt(i) }));
@@ -27,11 +29,10 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /**
- * The API's layout read by hand: what `Date.parse` gives for it, or NaN where `Date.parse` gives NaN (a month,
- * day, hour, minute or second out of range; 24:00 only at the very end of a day), or undefined for any other text.
- * A day past the month's end rolls over, as `Date.parse` rolls it (2026-02-30 is 2026-03-02).
+ * The API's layout read by hand, as `parseIsoInstant` reads it: null for a date or time that does not exist
+ * (2026-02-30, 24:00, 10:60), undefined for text of another layout.
  */
-function parseLayout(text: string): number | undefined {
+function parseLayout(text: string): number | null | undefined {
   if (text.length !== LAYOUT.length) return undefined;
   for (const { at, code } of SEPARATORS) if (text.charCodeAt(at) !== code) return undefined;
   const year = digits(text, 0, 4);
@@ -42,18 +43,19 @@ function parseLayout(text: string): number | undefined {
   const second = digits(text, 17, 19);
   const ms = digits(text, 20, 23);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || minute > 59 || second > 59) return Number.NaN;
-  if (hour > 24 || (hour === 24 && minute + second + ms > 0)) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
 
 /**
- * Milliseconds since the epoch, or undefined when absent, null or unparseable (never guessed). Exactly what
- * `Date.parse` reads; the API's own layout is read without it, several times faster, since an audit reads two dates
- * of every token in the org.
+ * Milliseconds since the epoch of an ISO 8601 date or date-time with a zone (`parseIsoInstant`), or undefined when
+ * absent, null or anything else: never guessed (`Date.parse` reads "90" as 1990), never read in the machine's time
+ * zone (a date-time without one), never rolled over (2026-02-30). The API's own layout is read by hand, several times
+ * faster, since an audit reads two dates of every token in the org.
  */
 export function parseTime(value: string | null | undefined): number | undefined {
   if (!value) return undefined;
-  const ms = parseLayout(value) ?? Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  const ms = parseLayout(value);
+  return ms === undefined ? parseIsoInstant(value) : (ms ?? undefined);
 }

@@ -112,6 +112,7 @@ describe("sectionChunks", () => {
         "Expiring within 30 days                0",
         "Already expired                        0",
         "Blocked                                1",
+        "Dates the audit cannot read            0",
         "Tokens with at least one finding       2",
         "",
         "Not used for more than 90 days: 1",

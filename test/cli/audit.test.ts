@@ -28,6 +28,8 @@ const tokens = [
   token({ id: "expired", expiresAt: "2026-10-01T00:00:00Z" }),
   token({ id: "blocked", status: "BLOCKED", user: bob }),
   token({ id: "both", status: "BLOCKED", lastActiveAt: "2025-01-01T00:00:00Z" }),
+  // No zone: which instant it is depends on the machine's time zone, so it is not read.
+  token({ id: "unreadable", lastActiveAt: "2026-07-01T00:00:00" }),
 ];
 
 describe("classifyToken", () => {
@@ -47,9 +49,20 @@ describe("classifyToken", () => {
       expect(statusOf(status)).toEqual([]);
   });
 
-  it("does not call a token with an unparseable date stale or expired", () => {
+  it("flags a date it cannot read as that, never as stale or expired, and guesses nothing", () => {
     const t = token({ id: "x", lastActiveAt: "not a date", expiresAt: "soon" });
-    expect(classifyToken(t, now, thresholds)).toEqual([]);
+    expect(classifyToken(t, now, thresholds)).toEqual(["unreadableDate"]);
+    for (const date of ["90", "2026-08-30T00:00:00", "2026-02-30T00:00:00.000Z", "2026-01-01T24:00:00.000Z"]) {
+      expect(classifyToken(token({ id: "x", lastActiveAt: date }), now, thresholds), date).toEqual(["unreadableDate"]);
+      expect(classifyToken(token({ id: "x", expiresAt: date }), now, thresholds), date).toEqual(["unreadableDate"]);
+    }
+  });
+
+  it("calls a token expired from the instant it expires, and expiring only before", () => {
+    const at = (expiresAt: string) => classifyToken(token({ id: "x", expiresAt }), now, thresholds);
+    expect(at("2026-11-01T00:00:00Z")).toEqual(["expired"]);
+    expect(at("2026-11-01T00:00:00.001Z")).toEqual(["expiringSoon"]);
+    expect(at("2026-10-31T23:59:59.999Z")).toEqual(["expired"]);
   });
 
   it("uses the thresholds it is given", () => {
@@ -63,15 +76,16 @@ describe("auditTokens", () => {
 
   it("counts each finding on a known token list", () => {
     expect(report.totals).toEqual({
-      tokens: 10,
+      tokens: 11,
       users: 2,
-      flagged: 8,
+      flagged: 9,
       stale: 2,
       neverUsed: 2,
       noExpiry: 1,
       expiringSoon: 1,
       expired: 1,
       blocked: 2,
+      unreadableDate: 1,
     });
   });
 
@@ -81,11 +95,12 @@ describe("auditTokens", () => {
     expect(ids("neverUsed")).toEqual(["never", "never-absent"]);
     expect(ids("expiringSoon")).toEqual(["expiring"]);
     expect(ids("blocked")).toEqual(["blocked", "both"]);
+    expect(ids("unreadableDate")).toEqual(["unreadable"]);
   });
 
   it("counts tokens and flagged tokens per user, most tokens first", () => {
     expect(report.users).toEqual([
-      { userId: "u1", name: "Mia Krystof", email: "mia@example.com", tokens: 7, flagged: 5 },
+      { userId: "u1", name: "Mia Krystof", email: "mia@example.com", tokens: 8, flagged: 6 },
       { userId: "u2", name: "Bob", email: "bob@example.com", tokens: 3, flagged: 3 },
     ]);
   });
@@ -102,7 +117,11 @@ describe("auditTokens", () => {
 });
 
 describe("createAuditor", () => {
-  const seeded = seedData({ seed: 7, tokens: 2000, serviceAccounts: 0, orgId: "org-1", now }).userTokens;
+  // The seed's dates are all readable: one that is not is added, so every finding is exercised.
+  const seeded = [
+    ...seedData({ seed: 7, tokens: 2000, serviceAccounts: 0, orgId: "org-1", now }).userTokens,
+    token({ id: "unreadable", expiresAt: "next year" }),
+  ];
 
   it("reports on tokens fed page by page exactly what the batch audit reports", () => {
     const auditor = createAuditor(now, thresholds);
@@ -166,7 +185,17 @@ describe("createAuditor with what to keep", () => {
     });
     for (const t of tokens) auditor.add(t);
     const report = auditor.report();
-    expect(made).toEqual(["stale", "never", "never-absent", "no-expiry", "expiring", "expired", "blocked", "both"]);
+    expect(made).toEqual([
+      "stale",
+      "never",
+      "never-absent",
+      "no-expiry",
+      "expiring",
+      "expired",
+      "blocked",
+      "both",
+      "unreadable",
+    ]);
     expect(report.findings.blocked).toEqual([
       { id: "blocked", email: "bob@example.com" },
       { id: "both", email: "mia@example.com" },

@@ -43,7 +43,7 @@ export function auditCommand(ctx: RunContext): Command {
   const command = new Command("audit")
     .description(
       "Read every user API token once and report stale, never used, non-expiring, expiring, expired and blocked " +
-        "tokens, with counts per user. Exits 1 when anything is found, 0 when nothing is (always 0 with --sandbox, a demo).",
+        "tokens, and tokens whose dates it cannot read, with counts per user. Exits 1 when anything is found, 0 when nothing is (always 0 with --sandbox, a demo).",
     )
     .addOption(
       new Option("--stale-days <n>", "a token unused for longer than this is stale")

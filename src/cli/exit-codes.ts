@@ -46,7 +46,11 @@ export const commandExitCodes = {
   "tokens list": reading,
   "tokens count": reading,
   "tokens revoke-all": revoking,
-  "service-accounts count": reading,
+  "service-accounts count": {
+    ...reading,
+    failure:
+      "failure: API or network, an answer that leaves out one of the ids (each still gets a row), or output that could not be written",
+  },
   "service-accounts tokens": reading,
   "service-accounts revoke": revoking,
   audit: {

@@ -47,7 +47,7 @@ describe("server text on stderr", () => {
   );
 
   it("shows the ids the server calls invalid without their escape sequences", async () => {
-    const args = ["--base-url", baseUrl, "service-accounts", "count", "a1", "--format", "json"];
+    const args = ["--base-url", baseUrl, "service-accounts", "count", `bad${HOSTILE}`, "--format", "json"];
     const { code, stderr } = await runCli(args, env);
     expect(code).toBe(0);
     expect(stderr).toContain("Not service accounts of this org: bad [2J [1;1HAll tokens OK ]0;pwned  \n");

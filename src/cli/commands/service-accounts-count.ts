@@ -80,18 +80,29 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
       if (invalid.length > 0) {
         io.stderr.write(`Not service accounts of this org: ${invalid.map(printableLine).join(", ")}\n`);
       }
+      // An id the answer lists neither as valid nor as invalid has no count: said, shown, and the run fails.
+      const answered = new Set([...result.validServiceAccountIds.map((r) => r.serviceAccountId), ...invalid]);
+      const unanswered = ids.filter((id) => !answered.has(id));
+      if (unanswered.length > 0) {
+        io.stderr.write(
+          `The API's answer does not mention ${unanswered.length} of the ids sent, so their counts are unknown: ` +
+            `${unanswered.map(printableLine).join(", ")}\n`,
+        );
+      }
+      const exitCode = unanswered.length > 0 ? ExitCode.failure : ExitCode.ok;
       if (options.format === "json") {
         // The SDK's result unchanged, so scripts see the API's own shape.
         io.stdout.write(renderJson(result));
-        return ExitCode.ok;
+        return exitCode;
       }
       const rows = [
         ...result.validServiceAccountIds.map((r) => ({ ...r, valid: true })),
         ...invalid.map((serviceAccountId) => ({ serviceAccountId, credentialsCount: null, valid: false })),
+        ...unanswered.map((serviceAccountId) => ({ serviceAccountId, credentialsCount: null, valid: null })),
       ];
       const grid = () => ({
         columns: ["serviceAccountId", "credentialsCount", "valid"],
-        rows: rows.map((r) => [r.serviceAccountId, r.credentialsCount ?? "", String(r.valid)]),
+        rows: rows.map((r) => [r.serviceAccountId, r.credentialsCount ?? "", String(r.valid ?? "unknown")]),
       });
       io.stdout.write(
         renderRecords(
@@ -101,7 +112,7 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
           ctx.secrets,
         ),
       );
-      return ExitCode.ok;
+      return exitCode;
     });
   });
 }

@@ -42,3 +42,38 @@ describe("service-accounts count --file -", () => {
     expect(stderr).toContain("No service account ids: pass them as arguments or with --file <path> (- for stdin).");
   });
 });
+
+describe("service-accounts count with --file given more than once", () => {
+  it("reads every file, with the ids given as arguments, each id once", async () => {
+    const [first, second, third] = e2e.sb.serviceAccountIds as [string, string, string];
+    const dir = await mkdtemp(join(tmpdir(), "cli-ids-"));
+    const [one, two] = [join(dir, "one.txt"), join(dir, "two.txt")];
+    await writeFile(one, `${first}\n${second}\n`);
+    await writeFile(two, `${second}\n${third}\n`);
+    const { code, stdout } = await e2e.cli(
+      "service-accounts",
+      "count",
+      third,
+      "--file",
+      one,
+      "--file",
+      two,
+      "--format",
+      "json",
+    );
+    expect(code).toBe(0);
+    const ids = [third, first, second];
+    expect(JSON.parse(stdout)).toEqual(await e2e.sdk.serviceAccounts.countTokens(e2e.sb.orgId, ids));
+  });
+
+  it("is a usage error to read stdin twice, and sends nothing", async () => {
+    const before = e2e.sb.requests.length;
+    const { code, stderr } = await runCaptured(
+      ["--base-url", e2e.sb.baseUrl, "service-accounts", "count", "--file", "-", "--file", "-"],
+      { env: e2e.env, stdin: "a1\n" },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("--file - can be given once");
+    expect(e2e.sb.requests.length).toBe(before);
+  });
+});

@@ -33,21 +33,28 @@ function withoutComment(line: string): string {
 /** `--file -` reads the ids from stdin, as most tools take `-` (`cut -f1 accounts.tsv | ... --file -`). */
 const STDIN = "-";
 
-async function readIds(args: string[], file: string | undefined, io: CliIo, signal: AbortSignal): Promise<string[]> {
-  let fromFile: string[] = [];
+/** The ids of one `--file`: a file's, or stdin's for `-`. */
+async function readIdFile(file: string, io: CliIo, signal: AbortSignal): Promise<string[]> {
   if (file === STDIN) {
     if (io.stdinIsTTY)
       io.stderr.write("Reading service account ids from the terminal, one per line; end with Ctrl-D.\n");
-    fromFile = parseIdList(await readText(io.stdin, signal));
-  } else if (file !== undefined) {
-    try {
-      fromFile = parseIdList(await io.readFile(file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-      throw new UsageError(`Cannot read the id file ${file} (${code}): check the path.`);
-    }
+    return parseIdList(await readText(io.stdin, signal));
   }
-  const ids = [...new Set([...args, ...fromFile])];
+  try {
+    return parseIdList(await io.readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new UsageError(`Cannot read the id file ${file} (${code}): check the path.`);
+  }
+}
+
+/** The ids given as arguments and in every `--file`, in that order, each once. */
+async function readIds(args: string[], files: readonly string[], io: CliIo, signal: AbortSignal): Promise<string[]> {
+  if (files.filter((file) => file === STDIN).length > 1)
+    throw new UsageError("--file - can be given once: stdin is read once.");
+  const fromFiles: string[] = [];
+  for (const file of files) fromFiles.push(...(await readIdFile(file, io, signal)));
+  const ids = [...new Set([...args, ...fromFiles])];
   if (ids.length === 0)
     throw new UsageError("No service account ids: pass them as arguments or with --file <path> (- for stdin).");
   return ids;
@@ -59,9 +66,10 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
     .description("Count the API tokens of service accounts (any number of ids)")
     .argument("[ids...]", "service account ids")
     .addOption(
-      new Option("--file <path>", "read ids from a file (- for stdin), one per line (# starts a comment)").argParser(
-        parseText,
-      ),
+      new Option(
+        "--file <path>",
+        "read ids from a file (- for stdin), one per line (# starts a comment); repeat it for more files",
+      ).argParser((value: string, previous: string[] = []) => [...previous, parseText(value)]),
     )
     .addOption(formatOption(listFormats));
   withExamples(command, [
@@ -70,9 +78,9 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
     "cut -d, -f1 accounts.csv | admin-api-access service-accounts count --file -",
   ]);
   return command.action(async (args: string[], _options, cmd: Command) => {
-    const options = optionsOf<{ file?: string; format: OutputFormat }>(cmd);
+    const options = optionsOf<{ file?: string[]; format: OutputFormat }>(cmd);
     const { io, signal } = ctx;
-    const ids = await readIds(args, options.file, io, signal);
+    const ids = await readIds(args, options.file ?? [], io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
       const result = await client.serviceAccounts.countTokens(orgId, ids, { signal });
       const invalid = result.invalidServiceAccountIds;

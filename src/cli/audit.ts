@@ -162,11 +162,13 @@ export function slimToken(token: ApiToken, user: AuditedUser): AuditedToken {
   return kept;
 }
 
-const byEmail = (a: UserSummary, b: UserSummary): number => a.email.localeCompare(b.email);
+// In one named locale, not the machine's: the same org gives the same report anywhere (in Swedish, "ä" sorts after "z").
+// V8 compares "en" as fast as its default locale.
+const byEmail = (a: UserSummary, b: UserSummary): number => a.email.localeCompare(b.email, "en");
 
 /**
- * Users with the most tokens first, then by email in the order of `localeCompare` without arguments (the runtime's
- * locale), users tied on both in the order given. Grouped by token count first and each group sorted by email: the
+ * Users with the most tokens first, then by email in English collation (`byEmail`), users tied on both in the order
+ * given. Grouped by token count first and each group sorted by email: the
  * same order as one sort on both keys, in about half the time for a large org, where most users hold a token or two.
  */
 export function byTokensThenEmail(users: readonly UserSummary[]): UserSummary[] {

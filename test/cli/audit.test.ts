@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   auditTokens,
@@ -233,5 +235,31 @@ describe("byTokensThenEmail", () => {
     const { users } = auditTokens(seededTokens, now, thresholds);
     expect(new Set(users.map((u) => u.tokens)).size).toBeGreaterThan(2);
     expect(users).toEqual(oneSort(users));
+  });
+});
+
+describe("byTokensThenEmail", () => {
+  it("orders emails the same whatever the machine's locale", async () => {
+    const orderUnder = async (locale: string) => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", "test/cli/user-order-child.ts"],
+        {
+          env: { ...process.env, LC_ALL: locale, LANG: locale },
+        },
+      );
+      return JSON.parse(stdout) as string[];
+    };
+    const english = await orderUnder("en_US.UTF-8");
+    expect(english).toEqual([
+      "äda@example.com",
+      "ida@example.com",
+      "Ida@example.com",
+      "ıda@example.com",
+      "zed@example.com",
+    ]);
+    // Swedish sorts "ä" after "z", Turkish "ı" before "i": neither changes the report.
+    expect(await orderUnder("sv_SE.UTF-8")).toEqual(english);
+    expect(await orderUnder("tr_TR.UTF-8")).toEqual(english);
   });
 });

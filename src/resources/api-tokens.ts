@@ -45,12 +45,23 @@ export function apiTokens(ctx: CallContext) {
       const { cursor: firstCursor, ...filters } = query;
       // An explicit `pageSize: undefined` means "not set", as for every other parameter: the default applies.
       const sent = { ...filters, pageSize: filters.pageSize ?? DEFAULT_PAGE_SIZE };
+      // The caller's signal and a walk's, combined once per walk: a signal made for each page would open deadline
+      // windows of its own, each holding its timer until the timeout.
+      const combined = new WeakMap<AbortSignal, AbortSignal>();
+      const signalOf = (walk: AbortSignal | undefined): AbortSignal | undefined => {
+        if (!walk || !options.signal) return walk ?? options.signal;
+        const known = combined.get(walk);
+        if (known) return known;
+        const signal = AbortSignal.any([options.signal, walk]);
+        combined.set(walk, signal);
+        return signal;
+      };
       const fetchPage = async (
         cursor: string | undefined,
         walk?: AbortSignal,
         seen?: ReadonlySet<string>,
       ): Promise<Page<ApiToken>> => {
-        const signal = walk && options.signal ? AbortSignal.any([options.signal, walk]) : (walk ?? options.signal);
+        const signal = signalOf(walk);
         const body = await call<ApiTokenSearchResponse>(
           ctx,
           "getAllApiTokensByOrgId",

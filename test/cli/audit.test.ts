@@ -236,9 +236,7 @@ describe("byTokensThenEmail", () => {
     expect(new Set(users.map((u) => u.tokens)).size).toBeGreaterThan(2);
     expect(users).toEqual(oneSort(users));
   });
-});
 
-describe("byTokensThenEmail", () => {
   it("orders emails the same whatever the machine's locale", async () => {
     const orderUnder = async (locale: string) => {
       const { stdout } = await promisify(execFile)(

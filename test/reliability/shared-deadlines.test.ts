@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_SHARED } from "../../src/deadlines.js";
-import { fakeApi, json, ORG } from "./fake-api.js";
+import { fakeApi, json, ORG, pageOf } from "./fake-api.js";
 
 describe("shared per-attempt deadlines", () => {
   it("lets a fetch listen on the signal of every request without Node warning of a leak", async () => {
@@ -25,5 +25,21 @@ describe("shared per-attempt deadlines", () => {
     const distinct = new Set(signals).size;
     expect(distinct).toBeLessThan(50);
     expect(distinct).toBeGreaterThanOrEqual(50 / MAX_SHARED);
+  });
+});
+
+describe("a walk with the caller's signal", () => {
+  it("shares deadline windows across its pages, as a walk without one does", async () => {
+    const signals: AbortSignal[] = [];
+    const { client } = fakeApi((_, sent, ___, signal) => {
+      signals.push(signal);
+      return json(pageOf(50, 1, new URL(sent.url).searchParams));
+    });
+    const caller = new AbortController();
+    let tokens = 0;
+    for await (const _ of client.apiTokens.list(ORG, { pageSize: 1 }, { signal: caller.signal })) tokens++;
+    expect(tokens).toBe(50);
+    // Fifty pages within the slack of one timeout: windows of MAX_SHARED attempts, not one per page.
+    expect(new Set(signals).size).toBe(50 / MAX_SHARED);
   });
 });

@@ -51,13 +51,18 @@ export async function call<T>(
     // openapi-fetch's JSON.parse of a 2xx body failed: a cut-off or non-JSON answer.
     if (error instanceof SyntaxError && request && response) {
       const type = response.headers.get("content-type") ?? "none";
-      throw invalidBody(ctx, request, response, undefined, `the body is not valid JSON (content-type ${type})`, error);
+      const problem = `the body is not valid JSON (content-type ${type})`;
+      throw invalidBody(ctx, request, response, undefined, problem, withoutExcerpt(error));
     }
     throw error;
   }
   if (result.response.ok) {
-    const problem = check?.(result.data);
-    if (problem && request) throw invalidBody(ctx, request, result.response, result.data, problem);
+    if (check?.(result.data) && request) {
+      // Said of the body with the key replaced: a problem that quotes some of the body (cut short) must not quote
+      // the start of a key the server echoed there.
+      const shown = check(scrubSecret(result.data, ctx.secret)) ?? "the body does not have the shape the spec gives";
+      throw invalidBody(ctx, request, result.response, result.data, shown);
+    }
     return result.data as T;
   }
   const body = scrubSecret(result.error, ctx.secret);
@@ -68,6 +73,18 @@ export async function call<T>(
     rateLimit: ctx.state.latest,
     now: Date.now(),
   });
+}
+
+/** The text of the body that JSON.parse quotes in its message, perhaps cut through a key. */
+const JSON_EXCERPT = /^(Unexpected token .*?), .* is not valid JSON$/s;
+
+/**
+ * A JSON.parse error without the excerpt of the body its message quotes: cut at 10 characters, it may hold the start
+ * of a key the server echoed, which no replacing of the whole key can find. The position, where given, is kept.
+ */
+function withoutExcerpt(error: SyntaxError): SyntaxError {
+  const message = error.message.replace(JSON_EXCERPT, "$1 (the body is not quoted)");
+  return message === error.message ? error : new SyntaxError(message);
 }
 
 /** A 2xx answer the client cannot use: its body (when parsed, the key scrubbed), request id and rate limit kept. */

@@ -133,6 +133,26 @@ describe("the API key in errors", () => {
   });
 });
 
+describe("a key cut short inside a quoted body", () => {
+  const start = API_KEY.slice(0, 8);
+
+  it("is not quoted by a count check's excerpt of the body", async () => {
+    const { client } = testClient(() => json(`${API_KEY} is not a number`));
+    const error = await client.apiTokens.count(ORG).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/the count is not a whole number >= 0 \("\[REDACTED\] is not a n/);
+    expect(views(error)).not.toContain(start);
+  });
+
+  it("is not quoted by JSON.parse's excerpt of a body that does not parse", async () => {
+    const body = `{"data": [], "k": ${API_KEY}}`;
+    const { client } = testClient(() => new Response(body, { headers: { "content-type": "application/json" } }));
+    const error = await client.apiTokens.list(ORG).then(undefined, (e: unknown) => e);
+    expect((error as Error).message).toContain("the body is not valid JSON");
+    expect(((error as Error).cause as Error).message).toBe("Unexpected token 'C' (the body is not quoted)");
+    expect(views(error)).not.toContain(start);
+  });
+});
+
 describe("scrubSecret", () => {
   const key = "ATATT3xFfGF0-abc_def=1A2B3C4D";
 

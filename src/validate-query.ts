@@ -76,15 +76,16 @@ const SEARCHES = SEARCHED.map((field) => ({
 }));
 
 /**
- * Throws InvalidInputError naming the first parameter that the method does not take (a typo would otherwise be sent,
- * or be ignored and widen the result), that is not a string (or an int32 where one is due), or that makes a date
- * search the API cannot run.
+ * The query as checked: a copy of its own keys, read once, so what is checked is what is sent (a getter or a proxy is
+ * not asked twice). Throws InvalidInputError naming the first parameter that the method does not take (a typo would
+ * otherwise be sent, or be ignored and widen the result), that is not a string (or an int32 where one is due), or that
+ * makes a date search the API cannot run.
  */
-export function assertQuery(query: object | undefined, type: keyof typeof queryParameters): void {
-  if (query === undefined) return;
+export function checkedQuery<Query extends object>(query: Query, type: keyof typeof queryParameters): Query {
   if (query === null || typeof query !== "object") throw new InvalidInputError("query", "The query must be an object");
+  const copy = { ...query };
   const known = queryParameters[type];
-  for (const [name, value] of Object.entries(query)) {
+  for (const [name, value] of Object.entries(copy)) {
     if (value === undefined) continue;
     if (!Object.hasOwn(known, name)) {
       throw new InvalidInputError(
@@ -107,7 +108,8 @@ export function assertQuery(query: object | undefined, type: keyof typeof queryP
       }
     }
   }
-  if (type !== "ServiceAccountTokenQuery") assertSearches(query as Record<string, unknown>);
+  if (type !== "ServiceAccountTokenQuery") assertSearches(copy as Record<string, unknown>);
+  return copy;
 }
 
 /**

@@ -7,7 +7,7 @@ import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
 import { tokensProblem } from "../token-shape.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
-import { assertQuery, sendable } from "../validate-query.js";
+import { checkedQuery, sendable } from "../validate-query.js";
 import { assertRequestOptions } from "../validate-request-options.js";
 
 /**
@@ -35,14 +35,15 @@ export function apiTokens(ctx: CallContext) {
      * Bad input rejects when the list is awaited or iterated, as the other methods reject, and sends nothing.
      */
     list(orgId: string, query: ApiTokenListQuery = {}, options: ListOptions = {}): PagedList<ApiToken> {
+      let checked: ApiTokenListQuery;
       try {
         assertPathParam("orgId", orgId);
-        assertQuery(query, "ApiTokenListQuery");
+        checked = checkedQuery(query, "ApiTokenListQuery");
         assertRequestOptions(options, true);
       } catch (error) {
         return new PagedList<ApiToken>(() => Promise.reject(error), undefined);
       }
-      const { cursor: firstCursor, ...filters } = query;
+      const { cursor: firstCursor, ...filters } = checked;
       // An explicit `pageSize: undefined` means "not set", as for every other parameter: the default applies.
       const sent = { ...filters, pageSize: filters.pageSize ?? DEFAULT_PAGE_SIZE };
       // The caller's signal and a walk's, combined once per walk: a signal made for each page would open deadline
@@ -87,7 +88,7 @@ export function apiTokens(ctx: CallContext) {
     /** Counts the org's user API tokens that match the filters. Scope: read:tokens:admin. */
     async count(orgId: string, query: ApiTokenCountQuery = {}, options: RequestOptions = {}): Promise<number> {
       assertPathParam("orgId", orgId);
-      assertQuery(query, "ApiTokenCountQuery");
+      const checked = checkedQuery(query, "ApiTokenCountQuery");
       assertRequestOptions(options);
       return call<number>(
         ctx,
@@ -95,7 +96,7 @@ export function apiTokens(ctx: CallContext) {
         options.signal,
         (init) =>
           ctx.raw.GET("/orgs/{orgId}/api-tokens/count", {
-            params: { path: { orgId }, query: sendable<"getApiTokenCountByOrgId">(query) },
+            params: { path: { orgId }, query: sendable<"getApiTokenCountByOrgId">(checked) },
             ...init,
           }),
         (data) =>

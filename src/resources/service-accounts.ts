@@ -13,7 +13,7 @@ import type {
   ServiceAccountTokenCounts,
   ServiceAccountTokenQuery,
 } from "../types.js";
-import { assertQuery, sendable } from "../validate-query.js";
+import { checkedQuery, sendable } from "../validate-query.js";
 import { assertRequestOptions } from "../validate-request-options.js";
 import type { RequestOptions } from "./api-tokens.js";
 
@@ -73,7 +73,7 @@ export function serviceAccounts(ctx: CallContext) {
     ): Promise<ApiToken[]> {
       assertPathParam("orgId", orgId);
       assertPathParam("accountId", accountId);
-      assertQuery(query, "ServiceAccountTokenQuery");
+      const checked = checkedQuery(query, "ServiceAccountTokenQuery");
       assertRequestOptions(options);
       return call<ApiToken[]>(
         ctx,
@@ -81,7 +81,7 @@ export function serviceAccounts(ctx: CallContext) {
         options.signal,
         (init) =>
           ctx.raw.GET("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
-            params: { path: { orgId, accountId }, query: sendable<"getServiceAccountApiToken">(query) },
+            params: { path: { orgId, accountId }, query: sendable<"getServiceAccountApiToken">(checked) },
             ...init,
           }),
         (data) => (Array.isArray(data) ? tokensProblem(data, "the token list") : "the token list is not an array"),

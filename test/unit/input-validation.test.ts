@@ -209,6 +209,40 @@ describe("query validation", () => {
     await expect(client.apiTokens.count(ORG, hidden)).rejects.toMatchObject({ parameter: "createdAtValue" });
   });
 
+  it("reads each query value once, so the value checked is the value sent", async () => {
+    const { client, requests } = testClient((request) =>
+      json(request.route.endsWith("/count") ? 1 : request.route.includes("service-accounts") ? [] : { data: [] }),
+    );
+    // Each getter answers a valid value the first time it is read, and an invalid one after.
+    const once = <T>(first: T, later: unknown) => {
+      let reads = 0;
+      return () => (reads++ === 0 ? first : later);
+    };
+    const pageSize = once(10, 0);
+    const status = once("ALLOWED", { nested: 1 });
+    const tokenLabel = once("deploy", "x\uD800");
+    await client.apiTokens.list(ORG, {
+      get pageSize() {
+        return pageSize() as number;
+      },
+    });
+    await expect(
+      client.apiTokens.count(ORG, {
+        get status() {
+          return status() as string;
+        },
+      }),
+    ).resolves.toBe(1);
+    await expect(
+      client.serviceAccounts.listTokens(ORG, "sa-1", {
+        get tokenLabel() {
+          return tokenLabel() as string;
+        },
+      }),
+    ).resolves.toEqual([]);
+    expect(requests.map((r) => r.query.toString())).toEqual(["pageSize=10", "status=ALLOWED", "tokenLabel=deploy"]);
+  });
+
   it("takes a real AbortSignal and a startCursor", async () => {
     const { client, requests } = testClient(() => json({ data: [], links: {} }));
     const page = await client.apiTokens.list(ORG, {}, { signal: new AbortController().signal, startCursor: "c9" });

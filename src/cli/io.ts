@@ -24,6 +24,8 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** The width of stderr's terminal now (it follows a resize), or undefined when it is none. */
+  stderrColumns?: () => number | undefined;
   /** Calls `handler` on Ctrl-C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void;
   /** Reads a file as UTF-8 (the API key file). */
@@ -61,6 +63,7 @@ export function processIo(): CliIo {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
+    stderrColumns: () => process.stderr.columns,
     onInterrupt(handler) {
       process.on("SIGINT", handler);
       return () => process.off("SIGINT", handler);

@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const stderr = guarded(io.stderr);
   // The progress line lives on stderr; whatever else reaches the same terminal erases it first, so a page of output
   // never lands on the end of "tokens list: 1 page, 1000 tokens".
-  const statusLine = createStatusLine(stderr);
+  const statusLine = createStatusLine(stderr, io.stderrColumns);
   const stdout = guarded(io.stdout);
   const safeIo: CliIo = {
     ...io,

@@ -21,15 +21,16 @@ export interface StatusLine {
 
 /**
  * A status line drawn on `terminal`. It is drawn only at the start of a line: erasing it erases the whole line,
- * which must hold nothing else (a JSON document written in pieces often stops mid-line).
+ * which must hold nothing else (a JSON document written in pieces often stops mid-line). It is cut to the terminal's
+ * width as `columns` gives it when drawn: a status that wrapped would leave its first row behind when erased.
  */
-export function createStatusLine(terminal: TextSink): StatusLine {
+export function createStatusLine(terminal: TextSink, columns: () => number | undefined = () => undefined): StatusLine {
   let status: string | undefined;
   let drawn = false;
   let atLineStart = true;
   const draw = () => {
     if (status === undefined || !atLineStart) return;
-    terminal.write(`${ERASE}${status}`);
+    terminal.write(`${ERASE}${fitted(status, columns())}`);
     drawn = true;
   };
   const erase = () => {
@@ -57,4 +58,10 @@ export function createStatusLine(terminal: TextSink): StatusLine {
       };
     },
   };
+}
+
+/** `text` cut to fit a line of `columns` without reaching its last column (where a terminal may wrap), marked "…". */
+function fitted(text: string, columns: number | undefined): string {
+  if (columns === undefined || !(columns >= 2) || text.length < columns) return text;
+  return `${text.slice(0, columns - 2)}…`;
 }

@@ -49,3 +49,17 @@ describe("createStatusLine", () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe("createStatusLine on a narrow terminal", () => {
+  it("cuts the status short of the last column, so erasing it leaves nothing behind", () => {
+    const writes: string[] = [];
+    let columns = 20;
+    const line = createStatusLine({ write: (text) => writes.push(text) }, () => columns);
+    line.show("tokens list: 2 pages, 2 tokens");
+    expect(writes.at(-1)).toBe("\r\u001b[2Ktokens list: 2 pag…");
+    // A wider terminal (a resize) shows it whole.
+    columns = 80;
+    line.show("tokens list: 3 pages, 3 tokens");
+    expect(writes.at(-1)).toBe("\r\u001b[2Ktokens list: 3 pages, 3 tokens");
+  });
+});

@@ -40,7 +40,8 @@ function leadingOptions(program: Command, args: readonly string[]): number | und
 }
 
 /**
- * Help asked for by command words, `help tokens list` or `tokens list --help`, after any options of the program
+ * Help asked for by command words, `help tokens list` or `tokens list --help` (the flag anywhere after them, before a
+ * `--`, whatever options come with it), after any options of the program
  * (`--sandbox help tokens list`), checked word by word against the program's commands before commander reads it:
  * commander's help command reads one level and drops the rest (`help tokens lis` printed the help of `tokens` and
  * exited 0), and `tokens lis --help` did the same. A path of known commands becomes `<options> <words> --help`
@@ -53,11 +54,12 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
   const optionCount = leadingOptions(program, rest) ?? 0;
   const options = rest.slice(0, optionCount);
   const args = rest.slice(optionCount);
-  const last = args.at(-1);
-  const words = args[0] === "help" ? args.slice(1) : last === "--help" || last === "-h" ? args.slice(0, -1) : undefined;
-  if (words === undefined || words.length === 0 || !words.every((w) => COMMAND_NAME.test(w))) {
-    return { kind: "parse", argv: [...argv] };
-  }
+  const given = args[0] === "help" ? args.slice(1) : asksHelp(args) ? args : [];
+  // The command words: up to the first that cannot name a command. What follows is operands, or options and their
+  // values, which help needs none of: a bad value among them (`--limit 0`) must not hide the help asked for.
+  const stop = given.findIndex((w) => !COMMAND_NAME.test(w));
+  const words = stop === -1 ? given : given.slice(0, stop);
+  if (words.length === 0) return { kind: "parse", argv: [...argv] };
   let command = program;
   const path: string[] = [];
   for (const word of words) {
@@ -73,6 +75,12 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
     path.push(word);
   }
   return { kind: "parse", argv: [node, script, ...options, ...path, "--help"] };
+}
+
+/** Whether `args` ask for help with a flag: `--help` or `-h` anywhere before a `--`. */
+function asksHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
 }
 
 /** The usage error for a help route's unknown word. */

@@ -61,6 +61,23 @@ describe("routeHelp", () => {
       ["--org=x", "--color", "always", "help", "audit"],
       ["--org=x", "--color", "always", "audit", "--help"],
     ],
+    // The flag anywhere after the words: the options with it, and their values, bad or not, are not read.
+    [
+      ["tokens", "list", "--help", "--format", "bogus"],
+      ["tokens", "list", "--help"],
+    ],
+    [
+      ["tokens", "list", "--limit", "0", "-h"],
+      ["tokens", "list", "--help"],
+    ],
+    [
+      ["--sandbox", "audit", "--as-of", "nope", "--help"],
+      ["--sandbox", "audit", "--help"],
+    ],
+    [
+      ["service-accounts", "tokens", "0f1e2d3c-4b5a", "--help", "--label", "x"],
+      ["service-accounts", "tokens", "--help"],
+    ],
   ])("reads %j as %j", (args, expected) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...expected) });
   });
@@ -88,6 +105,8 @@ describe("routeHelp", () => {
     [["--org", "help", "tokens"]],
     [["--nope", "help", "tokens", "lis"]],
     [["--sandbox", "--help"]],
+    // After `--`, "--help" is an operand.
+    [["tokens", "list", "--", "--help"]],
   ])("leaves %j to commander", (args) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...args) });
   });

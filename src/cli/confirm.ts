@@ -50,7 +50,12 @@ export function promptForId(
       rl.close();
       resolve(answer);
     };
-    const refuse = () => settle(false);
+    // Nothing typed (Ctrl-D, Ctrl-C): the terminal echoed no line end, so what is written next would share the
+    // question's line.
+    const refuse = () => {
+      if (!settled) io.stderr.write("\n");
+      settle(false);
+    };
     signal?.addEventListener("abort", refuse);
     if (signal?.aborted) refuse();
     rl.once("line", (line) => settle(isConfirmed(line, expected)));

@@ -1,3 +1,4 @@
+import { countOf } from "./count-of.js";
 import type { StatusLine } from "./status-line.js";
 
 /** What a long run has done so far. */
@@ -10,8 +11,8 @@ export interface ProgressState {
 
 /** The one-line status of a long run, e.g. `audit: 3 pages, 300 tokens (waiting 12 s for rate limit)`. */
 export function progressLine(label: string, state: ProgressState): string {
-  const pages = `${state.pages} page${state.pages === 1 ? "" : "s"}`;
-  const tokens = `${state.tokens} token${state.tokens === 1 ? "" : "s"}`;
+  const pages = countOf(state.pages, "page");
+  const tokens = countOf(state.tokens, "token");
   const wait = state.waitSeconds ? ` (waiting ${Math.ceil(state.waitSeconds)} s for rate limit)` : "";
   return `${label}: ${pages}, ${tokens}${wait}`;
 }

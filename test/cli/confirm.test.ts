@@ -50,11 +50,13 @@ describe("promptForId", () => {
     await expect(answer).resolves.toBe(false);
   });
 
-  it("resolves false at the end of input", async () => {
+  it("resolves false at the end of input, ending the question's line", async () => {
     const stdin = new PassThrough();
-    const answer = promptForId({ stdin, stderr: sink() }, "? ", "org-1");
+    const stderr = sink();
+    const answer = promptForId({ stdin, stderr }, "? ", "org-1");
     stdin.end();
     await expect(answer).resolves.toBe(false);
+    expect(stderr.lines).toEqual(["? ", "\n"]);
   });
 
   it("resolves false when aborted (Ctrl-C)", async () => {

@@ -99,7 +99,7 @@ describe("revocation", () => {
   it("revokes an account's tokens with --yes", async () => {
     const { code, stdout } = await cli("service-accounts", "revoke", account, "--yes");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Revoked \d+ API tokens/);
+    expect(stdout).toMatch(/^Revoked \d+ API tokens? of service account /);
     expect(await sdk.serviceAccounts.listTokens(sb.orgId, account)).toEqual([]);
   });
 

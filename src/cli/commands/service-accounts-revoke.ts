@@ -4,10 +4,12 @@ import { useColor } from "../color.js";
 import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
+import { countOf } from "../count-of.js";
 import { ExitCode } from "../exit-codes.js";
 import { listFormats, type OutputFormat } from "../format/output-format.js";
 import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
+import { printableLine } from "../printable.js";
 import { readBeforeRevoke } from "../read-before-revoke.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -39,6 +41,8 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
     // Refused before connecting: not even a read is sent.
     const guard = guardRevocation(options, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
+      // The id as the user gave it, its control characters blanked: a terminal would obey them.
+      const shownId = printableLine(id);
       const tokens = await readBeforeRevoke(() => client.serviceAccounts.listTokens(orgId, id, {}, { signal }), {
         dryRun: guard.dryRun,
         what: "the account's tokens",
@@ -47,7 +51,7 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
       });
       if (guard.dryRun && tokens) {
         io.stderr.write(
-          `Dry run: would revoke these ${tokens.length} tokens of service account ${id}. Nothing was sent.\n`,
+          `Dry run: would revoke ${tokens.length === 1 ? "this token" : `these ${countOf(tokens.length, "token")}`} of service account ${shownId}. Nothing was sent.\n`,
         );
         const records = { items: tokens, grid: (style: "raw" | "human") => tokenGrid(tokens, style) };
         io.stdout.write(
@@ -55,10 +59,13 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
         );
         return ExitCode.ok;
       }
-      const what = tokens === undefined ? "the API tokens" : `${tokens.length} API tokens`;
-      await guard.confirm(`This revokes all ${what} of service account ${id}.\nType the account id to confirm: `, id);
+      const what = tokens === undefined ? "the API tokens" : countOf(tokens.length, "API token");
+      await guard.confirm(
+        `This revokes ${tokens === undefined ? "all" : "all of"} ${what} of service account ${shownId}.\nType the account id to confirm: `,
+        id,
+      );
       await client.serviceAccounts.revokeTokens(orgId, id, { signal });
-      io.stdout.write(`Revoked ${what} of service account ${id}.\n`);
+      io.stdout.write(`Revoked ${what} of service account ${shownId}.\n`);
       return ExitCode.ok;
     });
   });

@@ -3,7 +3,9 @@ import { operationPolicies } from "../../operations.js";
 import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
+import { countOf } from "../count-of.js";
 import { ExitCode } from "../exit-codes.js";
+import { printableLine } from "../printable.js";
 import { readBeforeRevoke } from "../read-before-revoke.js";
 import { optionsOf, withExamples } from "./shared.js";
 
@@ -32,21 +34,24 @@ export function tokensRevokeAllCommand(ctx: RunContext): Command {
     // Refused before connecting: not even a read is sent.
     const guard = guardRevocation(options, io, signal);
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {
+      // The id as the user gave it, its control characters blanked: a terminal would obey them.
+      const shownId = printableLine(orgId);
       const count = await readBeforeRevoke(() => client.apiTokens.count(orgId, {}, { signal }), {
         dryRun: guard.dryRun,
         what: "how many tokens there are",
         scope: operationPolicies.getApiTokenCountByOrgId.scope,
         io,
       });
+      const what =
+        count === undefined ? "all API tokens" : count === 1 ? "the 1 API token" : `all ${countOf(count, "API token")}`;
       if (guard.dryRun) {
-        io.stdout.write(`Dry run: would revoke all ${count} API tokens of organization ${orgId}. Nothing was sent.\n`);
+        io.stdout.write(`Dry run: would revoke ${what} of organization ${shownId}. Nothing was sent.\n`);
         return ExitCode.ok;
       }
-      const what = count === undefined ? "all API tokens" : `all ${count} API tokens`;
-      await guard.confirm(`This revokes ${what} of organization ${orgId}.\nType the org id to confirm: `, orgId);
+      await guard.confirm(`This revokes ${what} of organization ${shownId}.\nType the org id to confirm: `, orgId);
       await client.apiTokens.revokeAll(orgId, { signal });
       const before = count === undefined ? "" : ` (${count} before)`;
-      io.stdout.write(`Revoked all API tokens of organization ${orgId}${before}.\n`);
+      io.stdout.write(`Revoked all API tokens of organization ${shownId}${before}.\n`);
       return ExitCode.ok;
     });
   });

@@ -51,13 +51,15 @@ const dateFilters = (field: "createdAt" | "lastActiveAt", kebab: string, what: s
     flags: `--${kebab}-range-from <value>`,
     param: `${field}RangeFrom`,
     attribute: `${field}RangeFrom`,
-    description: `start of a relative window`,
+    description:
+      `start of a relative window (range search); its format is not documented, so it goes to the API as given ` +
+      `(the --sandbox reads an ISO 8601 date-time, as --${kebab}-from)`,
   },
   {
     flags: `--${kebab}-range-to <value>`,
     param: `${field}RangeTo`,
     attribute: `${field}RangeTo`,
-    description: `end of a relative window`,
+    description: `end of a relative window (range search); sent as given, as --${kebab}-range-from`,
   },
 ];
 

@@ -92,7 +92,9 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   const advice =
     status === 0 || (status >= 300 && status < 400)
       ? `The API does not redirect${scrubSecret(redirectTarget(response.headers, url), ctx.secret)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
-      : "The API documents no such answer here: check baseUrl and the request; retrying will not help.";
+      : status === 414 || status === 431
+        ? "The request is too large for the server: an id or a filter value is far longer than a real one. Check the values passed; retrying will not help."
+        : "The API documents no such answer here: check baseUrl and the request; retrying will not help.";
   return new UnexpectedStatusError(`${head} ${advice}`, init);
 }
 

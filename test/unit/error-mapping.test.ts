@@ -51,6 +51,8 @@ describe("error mapping", () => {
     [405, /The API documents no such answer here: check baseUrl and the request; retrying will not help\./],
     [409, /The API documents no such answer here/],
     [422, /The API documents no such answer here/],
+    [414, /The request is too large for the server: an id or a filter value is far longer than a real one\./],
+    [431, /The request is too large for the server/],
   ])("maps an undocumented %i to UnexpectedStatusError, not ServerError", async (status, advice) => {
     const { client, requests } = testClient(() => json(body, status));
     const error = await failure(client.apiTokens.revokeAll(ORG));
@@ -63,6 +65,16 @@ describe("error mapping", () => {
     );
     expect(error.message).toMatch(advice);
     expect(requests).toHaveLength(1);
+  });
+
+  it("quotes the start of a very long path, not all of it", async () => {
+    const { client } = testClient(() => new Response(null, { status: 431 }));
+    const error = await failure(client.serviceAccounts.listTokens(ORG, "x".repeat(100_000)));
+    expect(error).toBeInstanceOf(UnexpectedStatusError);
+    expect(error.message).toMatch(
+      /^431 on GET \/admin\/api-access\/v1\/orgs\/org-1\/service-accounts\/x+… \(100060 characters\)\. The request is too large/,
+    );
+    expect(error.message.length).toBeLessThan(600);
   });
 
   it("ends the server's words with one full stop, however many they end with", async () => {

@@ -13,7 +13,7 @@ export async function collectTokens(
 ): Promise<ApiToken[]> {
   const tokens: ApiToken[] = [];
   for await (const page of tokenPages(client, orgId, query, options)) {
-    for (const token of page) tokens.push(token);
+    for (const token of page.tokens) tokens.push(token);
   }
   return tokens;
 }

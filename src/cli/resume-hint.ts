@@ -20,11 +20,24 @@ export function nextPageHint(cursor: string): string {
  * (running the command again is the whole fix) or the error carries no cursor.
  */
 export function incompleteOutputNotice(error: unknown, written: number, limit: number): string | undefined {
-  if (!(error instanceof AdminApiError) || error.resumeCursor === undefined || written === 0) return undefined;
+  if (!(error instanceof AdminApiError)) return undefined;
+  return incompleteNotice("the failure", error.resumeCursor, written, limit);
+}
+
+/**
+ * What stderr says when Ctrl-C stops a walk after part of its output was written: the `--cursor` of the page after
+ * the last one written (`next`), which fetches the rest. Undefined when nothing was written or no page comes next.
+ */
+export function interruptedOutputNotice(next: string | undefined, written: number, limit: number): string | undefined {
+  return incompleteNotice("Ctrl-C", next, written, limit);
+}
+
+function incompleteNotice(before: string, cursor: string | undefined, written: number, limit: number) {
+  if (cursor === undefined || written === 0) return undefined;
   const rest = Number.isFinite(limit) ? ` and --limit ${limit - written}` : "";
   return (
-    `The output is incomplete: ${written} token${written === 1 ? " was" : "s were"} written before the failure. ` +
+    `The output is incomplete: ${written} token${written === 1 ? " was" : "s were"} written before ${before}. ` +
     `To fetch the rest, run the same command (same filters, sort and page size) with ` +
-    `--cursor ${shellWord(error.resumeCursor)}${rest}.\n`
+    `--cursor ${shellWord(cursor)}${rest}.\n`
   );
 }

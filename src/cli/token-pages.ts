@@ -9,6 +9,12 @@ export interface PageWalkOptions {
   progress: Progress;
 }
 
+/** One page of a walk: its tokens (cut to what is left of the limit), and the cursor of the page after it. */
+export interface TokenPage {
+  tokens: ApiToken[];
+  nextCursor: string | undefined;
+}
+
 /**
  * The token list page by page, each page cut to what is left of `limit`, so a caller can write or classify a page
  * and drop it: memory stays one page (plus the one in flight) whatever the org's size. The SDK's walk prefetches the
@@ -20,7 +26,7 @@ export async function* tokenPages(
   orgId: string,
   query: ApiTokenListQuery,
   { limit, signal, progress }: PageWalkOptions,
-): AsyncGenerator<ApiToken[], void, undefined> {
+): AsyncGenerator<TokenPage, void, undefined> {
   const pages = client.apiTokens.list(orgId, query, { signal }).pages(Number.isFinite(limit) ? { limit } : {});
   let taken = 0;
   try {
@@ -28,7 +34,7 @@ export async function* tokenPages(
       progress.page(page.data.length);
       const data = page.data.length > limit - taken ? page.data.slice(0, limit - taken) : page.data;
       taken += data.length;
-      yield data;
+      yield { tokens: data, nextCursor: page.nextCursor };
     }
   } finally {
     progress.done();

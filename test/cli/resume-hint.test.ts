@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incompleteOutputNotice, nextPageHint } from "../../src/cli/resume-hint.js";
+import { incompleteOutputNotice, interruptedOutputNotice, nextPageHint } from "../../src/cli/resume-hint.js";
 import { ServerError } from "../../src/index.js";
 
 const failedAt = (cursor: string | undefined) => Object.assign(new ServerError("HTTP 500"), { resumeCursor: cursor });
@@ -26,6 +26,20 @@ describe("incompleteOutputNotice", () => {
     expect(incompleteOutputNotice(failedAt("abc"), 0, 100)).toBeUndefined();
     expect(incompleteOutputNotice(failedAt(undefined), 5, 100)).toBeUndefined();
     expect(incompleteOutputNotice(new Error("boom"), 5, 100)).toBeUndefined();
+  });
+});
+
+describe("interruptedOutputNotice", () => {
+  it("says what was written before Ctrl-C and the cursor of the page after it", () => {
+    expect(interruptedOutputNotice("abc", 5, 20)).toBe(
+      "The output is incomplete: 5 tokens were written before Ctrl-C. To fetch the rest, run the same " +
+        "command (same filters, sort and page size) with --cursor abc and --limit 15.\n",
+    );
+  });
+
+  it("says nothing when nothing was written, or no page comes next", () => {
+    expect(interruptedOutputNotice("abc", 0, 20)).toBeUndefined();
+    expect(interruptedOutputNotice(undefined, 5, 20)).toBeUndefined();
   });
 });
 

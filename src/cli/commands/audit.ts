@@ -12,7 +12,7 @@ import type { TextSink } from "../io.js";
 import { parseIsoDate } from "../iso-date.js";
 import { parseCount } from "../option-values.js";
 import { createProgress } from "../progress.js";
-import { tokenPages } from "../token-pages.js";
+import { type TokenPage, tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
 interface AuditOptions {
@@ -24,13 +24,13 @@ interface AuditOptions {
 
 /** Feeds every page to the auditor, then writes its report; resolves whether anything was found. */
 async function runAudit<T>(
-  pages: AsyncIterable<readonly ApiToken[]>,
+  pages: AsyncIterable<TokenPage>,
   auditor: Auditor<T>,
   render: (report: AuditReport<T>) => Iterable<string>,
   out: TextSink,
 ): Promise<boolean> {
   for await (const page of pages) {
-    for (const token of page) auditor.add(token);
+    for (const token of page.tokens) auditor.add(token);
   }
   const report = auditor.report();
   // Each chunk is made once stdout has taken the one before: a large report never piles up in memory.

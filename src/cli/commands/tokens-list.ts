@@ -11,7 +11,7 @@ import { renderRecords } from "../format/render-records.js";
 import { tokenGrid } from "../format/token-grid.js";
 import { parsePositiveInt } from "../option-values.js";
 import { createProgress } from "../progress.js";
-import { incompleteOutputNotice, nextPageHint } from "../resume-hint.js";
+import { incompleteOutputNotice, interruptedOutputNotice, nextPageHint } from "../resume-hint.js";
 import { addListOptions, inOptionWords, listQuery } from "../token-filters.js";
 import { tokenPages } from "../token-pages.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
@@ -66,15 +66,20 @@ export function tokensListCommand(ctx: RunContext): Command {
       }
       const stream = createRecordStream(io.stdout, format, tokenGrid);
       let written = 0;
+      // The cursor of the page after the last one written: where a walk stopped by Ctrl-C goes on from.
+      let next: string | undefined;
       try {
         // The next page is fetched once stdout has taken this one: a slow reader slows the walk, memory stays flat.
         for await (const page of tokenPages(client, orgId, query, walk)) {
-          await stream.write(page);
-          written += page.length;
+          await stream.write(page.tokens);
+          written += page.tokens.length;
+          next = page.nextCursor;
         }
       } catch (error) {
         // What was written stays written: say so, and where to go on from.
-        const notice = incompleteOutputNotice(error, written, walk.limit);
+        const notice = signal.aborted
+          ? interruptedOutputNotice(next, written, walk.limit)
+          : incompleteOutputNotice(error, written, walk.limit);
         if (notice) io.stderr.write(notice);
         throw error;
       }

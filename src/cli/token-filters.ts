@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { type ApiTokenCountQuery, type ApiTokenListQuery, InvalidInputError } from "../index.js";
+import { type ApiTokenCountQuery, type ApiTokenListQuery, InvalidInputError, ServerError } from "../index.js";
 import { parseIsoDateText } from "./iso-date.js";
 import { parseCount, parsePositiveInt, parseText } from "./option-values.js";
 import { UsageError } from "./usage-error.js";
@@ -153,12 +153,32 @@ const optionOfParam = new Map(
 /** A double-quoted value (JSON-escaped, as the SDK quotes what it was given), or a camel-cased word. */
 const QUOTED_OR_PARAM = /"(?:[^"\\]|\\.)*"|\b[a-z]+[A-Z][A-Za-z]*\b/g;
 
+/** The option of every query parameter, `q`, `status` and `sort` included: for lists known to hold only names. */
+const optionOfAnyParam = new Map(
+  [...filterOptions, ...pagingOptions].map((def) => [def.param as string, def.flags.split(/[ ,]/)[0] as string]),
+);
+
+/** The filters a 500 names as suspects: "…known to answer 500: check createdAtUom, status." */
+const SUSPECTS = /(known to answer 500: check )([\w, ]+)\./;
+
 /**
  * The SDK's refusal of a query, said in the command line's words: `createdAtSearchType "range" needs createdAtFrom`
- * as `--created-at-search-type "range" needs --created-at-from`; a quoted value is left as it is. Anything else is
- * returned unchanged.
+ * as `--created-at-search-type "range" needs --created-at-from`; a quoted value is left as it is. A server error's
+ * list of the filters to check names their options too (the error itself is kept, its message reworded). Anything
+ * else is returned unchanged.
  */
 export function inOptionWords(error: unknown): unknown {
+  if (error instanceof ServerError) {
+    error.message = error.message.replace(
+      SUSPECTS,
+      (_, lead: string, names: string) =>
+        `${lead}${names
+          .split(", ")
+          .map((name) => optionOfAnyParam.get(name) ?? name)
+          .join(", ")}.`,
+    );
+    return error;
+  }
   if (!(error instanceof InvalidInputError)) return error;
   const message = error.message.replace(QUOTED_OR_PARAM, (match) => optionOfParam.get(match) ?? match);
   return message === error.message ? error : new UsageError(`${message} (nothing sent)`, { cause: error });

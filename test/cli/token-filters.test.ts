@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inOptionWords } from "../../src/cli/token-filters.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { InvalidInputError } from "../../src/index.js";
+import { InvalidInputError, ServerError } from "../../src/index.js";
 
 describe("inOptionWords", () => {
   it("names each query parameter by its option, and leaves quoted values and other words alone", () => {
@@ -22,5 +22,18 @@ describe("inOptionWords", () => {
     expect(inOptionWords(other)).toBe(other);
     const plain = new InvalidInputError("orgId", 'orgId cannot be ".."');
     expect(inOptionWords(plain)).toBe(plain);
+  });
+
+  it("names the filters a server error lists as suspects by their options, keeping the error", () => {
+    const error = new ServerError(
+      "500 on GET /orgs/o/api-tokens/count: createdAtUom is bad. The server failed; retry later. Invalid filter " +
+        "values are known to answer 500: check q, status, createdAtSearchType, createdAtUom, sort.",
+      { status: 500 },
+    );
+    expect(inOptionWords(error)).toBe(error);
+    expect(error.message).toBe(
+      "500 on GET /orgs/o/api-tokens/count: createdAtUom is bad. The server failed; retry later. Invalid filter " +
+        "values are known to answer 500: check --q, --status, --created-at-search-type, --created-at-uom, --sort.",
+    );
   });
 });

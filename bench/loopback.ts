@@ -89,10 +89,11 @@ export async function loopback(): Promise<BenchResult> {
             `On loopback, with a server that answers from memory, the facade keeps ${fmt(worst.ratio)}x of bare ` +
             `openapi-fetch's rate at worst (${worst.cell}). Small pages show the per-call cost of the overhead table; ` +
             "with 1000-token pages the time goes into moving and parsing ~380 kB of JSON, which every variant pays, so the " +
-            "ratios close up. Bare openapi-fetch sends no signal; a timeout needs one, and undici follows every signal " +
-            "it is given (a listener, a WeakRef and a finalizer per request): `openapi-fetch + timeout`, the same call " +
-            "with `signal: AbortSignal.timeout(30000)`, shows what that alone costs, and `facade / openapi-fetch + " +
-            "timeout` compares like with like. Concurrency 8 on a 2-core machine shares the cores between the client and the server process, " +
+            "ratios close up. Bare openapi-fetch sets no signal, but it hands fetch a Request, and undici follows that " +
+            "Request's own signal (a listener, a WeakRef and a finalizer per request) as it follows the facade's " +
+            "per-attempt one: both pay one follow per request, so the gap is the facade's own steps. `openapi-fetch + " +
+            "timeout`, the same call with `signal: AbortSignal.timeout(30000)`, adds a timer and a second signal to " +
+            "follow; raw fetch, given a URL string and no signal, follows none. Concurrency 8 on a 2-core machine shares the cores between the client and the server process, " +
             "so those rates say more about the box than the client.",
         },
       ],

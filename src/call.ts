@@ -8,6 +8,7 @@ import type { RateLimitState } from "./rate-limit.js";
 import { scrubCause, scrubSecret } from "./redact.js";
 import { redactedRequest, requestLine } from "./shown-request.js";
 import type { Handoff, Transport } from "./transport.js";
+import { withoutExcerpt } from "./without-excerpt.js";
 
 /** What every resource method needs. */
 export interface CallContext {
@@ -73,18 +74,6 @@ export async function call<T>(
     rateLimit: ctx.state.latest,
     now: Date.now(),
   });
-}
-
-/** The text of the body that JSON.parse quotes in its message, perhaps cut through a key. */
-const JSON_EXCERPT = /^(Unexpected token .*?), .* is not valid JSON$/s;
-
-/**
- * A JSON.parse error without the excerpt of the body its message quotes: cut at 10 characters, it may hold the start
- * of a key the server echoed, which no replacing of the whole key can find. The position, where given, is kept.
- */
-function withoutExcerpt(error: SyntaxError): SyntaxError {
-  const message = error.message.replace(JSON_EXCERPT, "$1 (the body is not quoted)");
-  return message === error.message ? error : new SyntaxError(message);
 }
 
 /** A 2xx answer the client cannot use: its body (when parsed, the key scrubbed), request id and rate limit kept. */

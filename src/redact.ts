@@ -26,9 +26,12 @@ export function maskEmails(text: string): string {
 export function secretForms(secret: string): readonly string[] {
   let forms = formsOf.get(secret);
   if (!forms) {
+    const encoded = encodeURIComponent(secret);
     const all = [
       secret,
-      encodeURIComponent(secret),
+      encoded,
+      // In a query, the URL parser encodes the "'" encodeURIComponent leaves.
+      encoded.replaceAll("'", "%27"),
       new URLSearchParams({ s: secret }).toString().slice(2),
       JSON.stringify(secret).slice(1, -1),
     ];

@@ -163,6 +163,14 @@ describe("scrubSecret", () => {
     expect(scrubSecret(JSON.stringify(quoted), quoted)).toBe('"[REDACTED]"');
   });
 
+  it('replaces the key in a query as the URL parser writes it, which encodes the "\'" encodeURIComponent leaves', async () => {
+    const key = "ATATT3xFfGF0-kL'm(n)*o!p=ABCD1234";
+    const { client } = testClient(() => json({}, 500), { apiKey: key });
+    const error = await client.apiTokens.count(ORG, { q: key }).catch((e: unknown) => e);
+    expect((error as AdminApiError).request?.url).toMatch(/\?q=\[REDACTED\]$/);
+    expect(views(error)).not.toContain("kL%27m(n)");
+  });
+
   it("leaves text alone for a key too short to be a real one, rather than shred it", () => {
     expect(scrubSecret("GET /orgs/org-1/api-tokens/count", "k")).toBe("GET /orgs/org-1/api-tokens/count");
   });

@@ -29,14 +29,49 @@ function commandPath(command: Command): string {
 function leadingOptions(program: Command, args: readonly string[]): number | undefined {
   let at = 0;
   for (let arg = args[at]; arg?.startsWith("-") && arg !== "--"; arg = args[at]) {
-    const [flag, value] = arg.split(/=(.*)/s);
-    const option = program.options.find((o) => o.long === flag || o.short === flag);
-    if (!option) return undefined;
-    at += 1;
-    const next = args[at];
-    if (value === undefined && (option.required || (option.optional && !next?.startsWith("-")))) at += 1;
+    const span = programOptionSpan(program, args, at);
+    if (span === 0) return undefined;
+    at += span;
   }
   return at;
+}
+
+/**
+ * How many of `args`, from `at`, an option of the program spans with its value (`--sandbox` 1, `--org x` 2, `--org=x`
+ * 1); 0 when `args[at]` is not one.
+ */
+function programOptionSpan(program: Command, args: readonly string[], at: number): number {
+  const arg = args[at];
+  if (!arg?.startsWith("-") || arg === "--") return 0;
+  const [flag, value] = arg.split(/=(.*)/s);
+  const option = program.options.find((o) => o.long === flag || o.short === flag);
+  if (!option) return 0;
+  const next = args[at + 1];
+  return value === undefined && (option.required || (option.optional && !next?.startsWith("-"))) ? 2 : 1;
+}
+
+/**
+ * The command words of `given` and the options of the program among them (`tokens --sandbox list`, as commander
+ * reads it too): plain words that can name a command, up to the first other word or option. What follows is
+ * operands, or a command's options and their values, which help needs none of: a bad value among them (`--limit 0`)
+ * must not hide the help asked for.
+ */
+function commandWords(program: Command, given: readonly string[]): { words: string[]; options: string[] } {
+  const words: string[] = [];
+  const options: string[] = [];
+  for (let at = 0; at < given.length; ) {
+    const span = programOptionSpan(program, given, at);
+    if (span > 0) {
+      options.push(...given.slice(at, at + span));
+      at += span;
+      continue;
+    }
+    const word = given[at] as string;
+    if (!COMMAND_NAME.test(word)) break;
+    words.push(word);
+    at += 1;
+  }
+  return { words, options };
 }
 
 /**
@@ -55,10 +90,7 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
   const options = rest.slice(0, optionCount);
   const args = rest.slice(optionCount);
   const given = args[0] === "help" ? args.slice(1) : asksHelp(args) ? args : [];
-  // The command words: up to the first that cannot name a command. What follows is operands, or options and their
-  // values, which help needs none of: a bad value among them (`--limit 0`) must not hide the help asked for.
-  const stop = given.findIndex((w) => !COMMAND_NAME.test(w));
-  const words = stop === -1 ? given : given.slice(0, stop);
+  const { words, options: among } = commandWords(program, given);
   if (words.length === 0) return { kind: "parse", argv: [...argv] };
   let command = program;
   const path: string[] = [];
@@ -74,7 +106,7 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
     command = next;
     path.push(word);
   }
-  return { kind: "parse", argv: [node, script, ...options, ...path, "--help"] };
+  return { kind: "parse", argv: [node, script, ...options, ...among, ...path, "--help"] };
 }
 
 /** Whether `args` ask for help with a flag: `--help` or `-h` anywhere before a `--`. */

@@ -78,6 +78,15 @@ describe("routeHelp", () => {
       ["service-accounts", "tokens", "0f1e2d3c-4b5a", "--help", "--label", "x"],
       ["service-accounts", "tokens", "--help"],
     ],
+    // The program's options may sit between the command words, as commander reads them: they are kept, in front.
+    [
+      ["tokens", "--sandbox", "list", "--help"],
+      ["--sandbox", "tokens", "list", "--help"],
+    ],
+    [
+      ["tokens", "--org", "x", "list", "--limit", "0", "-h"],
+      ["--org", "x", "tokens", "list", "--help"],
+    ],
   ])("reads %j as %j", (args, expected) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...expected) });
   });

@@ -3,13 +3,13 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
 
 /**
  * A REGRESSION GUARD, not the size budget (5.0 kB, which the core does not meet: see BENCHMARKS.md).
- * Measured 15,186 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
+ * Measured 15,206 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
  * it deliberately, with the reason in the commit, when a feature needs the bytes. Last raised (from 15,033) by about
  * 450 bytes of fixes found by review: the key replaced in request lines, error URLs and log lines in its
  * percent-encoded and JSON forms too (a key passed as an id), and shorter than 8 characters never searched for; an
  * async logger's rejection ignored; a query read once, the copy checked being the one sent; a problem quoting a 2xx
- * body worded from the body with the key replaced, JSON.parse's excerpt dropped; a long path quoted cut short, and
- * 414/431 advice; one combined signal per walk. Before that (from 14,702) by about 325 bytes: a ConnectionError's message names the reason inside fetch's generic error (refused, unknown host, bad
+ * body worded from the body with the key replaced, a parse error's quoted text dropped in any runtime's wording; a long
+ * path quoted cut short, and 414/431 advice; one combined signal per walk. Before that (from 14,702) by about 325 bytes: a ConnectionError's message names the reason inside fetch's generic error (refused, unknown host, bad
  * port), safely whatever was thrown; each service account's count checked for its required fields. Before that
  * (from 14,220) by about 310 bytes of review fixes: the required fields of every token in an answer checked (a token without a user crashed
  * the CLI), a raw request's failing body stream handled (no unhandled rejection), error messages that show what was

@@ -29,7 +29,7 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
  * Before that (from 11,356) by about 840 bytes for review fixes: the key scrubbed from a transport error's cause, the
  * cool-down kept after a 429 that is not retried, UnexpectedStatusError, the repeated-cursor check, option checks.
  */
-const GZIP_REGRESSION_GUARD_BYTES = 15_490;
+const GZIP_REGRESSION_GUARD_BYTES = 15_510;
 
 describe("bundle size", () => {
   it("keeps the core bundle (esbuild, minified, gzip -9) under the regression guard", async () => {

@@ -27,11 +27,27 @@ function details(error: unknown): string[] {
   return lines;
 }
 
+/** What the command line calls the SDK's parameters its users give: an SDK message names them as the SDK does. */
+const givenAs: Readonly<Record<string, string>> = {
+  orgId: "The org id (--org or ATLASSIAN_ORG_ID)",
+  accountId: "The service account id",
+};
+
+/** The SDK's refusal of an input, worded with what the command line calls it: `accountId cannot be ".."`. */
+function inputLine(error: InvalidInputError): string {
+  const name = givenAs[error.parameter];
+  const message =
+    name && error.message.startsWith(error.parameter)
+      ? name + error.message.slice(error.parameter.length)
+      : error.message;
+  return `${message} (nothing sent)`;
+}
+
 /** The exit code and line of a failure, by its kind: the first rule that matches decides. */
 function classify(error: unknown, verbose: boolean): { exitCode: ExitCode; line: string } {
   if (error instanceof UsageError) return { exitCode: ExitCode.usage, line: error.message };
   // The SDK refuses bad input (an id of "..", a malformed base URL) before it sends anything.
-  if (error instanceof InvalidInputError) return { exitCode: ExitCode.usage, line: `${error.message} (nothing sent)` };
+  if (error instanceof InvalidInputError) return { exitCode: ExitCode.usage, line: inputLine(error) };
   if (error instanceof AdminApiError) return { exitCode: ExitCode.failure, line: error.message };
   const message = error instanceof Error ? error.message : causeText(error);
   const hint = verbose ? "" : " (run again with --verbose for details)";

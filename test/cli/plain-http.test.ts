@@ -37,7 +37,7 @@ describe("the CLI with a plain http --base-url", () => {
     expect(code).toBe(2);
     expect(stderr).toBe(
       "warning: --base-url is plain http to api.example.test: the API key would cross the network unencrypted. Use https.\n" +
-        'error: accountId cannot be ".." (nothing sent)\n',
+        'error: The service account id cannot be ".." (nothing sent)\n',
     );
   });
 });

@@ -35,12 +35,19 @@ describe("reportError", () => {
     expect(verbose).toContain("AuthenticationError");
   });
 
-  it("exits 2 on input the SDK refused before sending, with its message", () => {
+  it("exits 2 on input the SDK refused before sending, naming it as the command line does", () => {
     const error = new InvalidInputError("accountId", 'accountId cannot be ".."');
     expect(reportError(error, false, [])).toEqual({
       exitCode: 2,
-      text: 'error: accountId cannot be ".." (nothing sent)\n',
+      text: 'error: The service account id cannot be ".." (nothing sent)\n',
     });
+    const org = new InvalidInputError("orgId", "orgId must be a non-empty string; got 5");
+    expect(reportError(org, false, []).text).toBe(
+      "error: The org id (--org or ATLASSIAN_ORG_ID) must be a non-empty string; got 5 (nothing sent)\n",
+    );
+    // A parameter the command line has no word of its own for keeps the SDK's.
+    const other = new InvalidInputError("timeout", "timeout must be an integer >= 1; got 0");
+    expect(reportError(other, false, []).text).toBe("error: timeout must be an integer >= 1; got 0 (nothing sent)\n");
   });
 
   it("exits 3 on a network failure", () => {

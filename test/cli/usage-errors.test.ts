@@ -55,6 +55,15 @@ describe.concurrent("help asked for", () => {
     );
   });
 
+  it.each([
+    [["--sandbox", "service-accounts", "count", "a1", ""], "A service account id given as an argument is empty"],
+  ])("names the bad id as the command line calls it, for %j", async (args, message) => {
+    const { code, stdout, stderr } = await runCaptured(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`error: ${message}`);
+  });
+
   it("exits 2 when a command group is run without its subcommand", async () => {
     const { code, stderr } = await runCaptured(["tokens"]);
     expect(code).toBe(2);
@@ -173,7 +182,7 @@ describe.concurrent("input the SDK refuses before sending anything", () => {
   it("is a usage error with the SDK's message, not an unexpected failure", async () => {
     const { code, stderr } = await runCaptured(["--sandbox", "service-accounts", "tokens", ".."]);
     expect(code).toBe(2);
-    expect(stderr).toBe('error: accountId cannot be ".." (nothing sent)\n');
+    expect(stderr).toBe('error: The service account id cannot be ".." (nothing sent)\n');
   });
 });
 

@@ -150,10 +150,10 @@ function assertSearches(query: Record<string, unknown>): void {
 }
 
 /**
- * A checked query as openapi-fetch's types want it: its own keys only, the ones checked (openapi-fetch would also send
- * inherited ones, which are ignored, as JSON.stringify ignores them). An `undefined` value, which the public types
- * allow, is one its query serializer skips, exactly as an absent key.
+ * A query that `checkedQuery` returned (or one built from it), typed as openapi-fetch's types want it: already a copy
+ * of its own keys, the ones checked. An `undefined` value, which the public types allow, is one its query serializer
+ * skips, exactly as an absent key.
  */
 export function sendable<Id extends keyof operations>(query: QueryOf<Id>): SentQuery<Id> {
-  return { ...query } as SentQuery<Id>;
+  return query as SentQuery<Id>;
 }

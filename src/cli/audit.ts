@@ -168,8 +168,8 @@ const byEmail = (a: UserSummary, b: UserSummary): number => a.email.localeCompar
 
 /**
  * Users with the most tokens first, then by email in English collation (`byEmail`), users tied on both in the order
- * given. Grouped by token count first and each group sorted by email: the
- * same order as one sort on both keys, in about half the time for a large org, where most users hold a token or two.
+ * given. Grouped by token count first and each group sorted by email: the same order as one sort on both keys, in
+ * about half the time for a large org, where most users hold a token or two.
  */
 export function byTokensThenEmail(users: readonly UserSummary[]): UserSummary[] {
   const groups = new Map<number, UserSummary[]>();

@@ -140,23 +140,19 @@ export function listQuery(options: object): ApiTokenListQuery {
   return pick(options, [...filterOptions, ...pagingOptions]) as ApiTokenListQuery;
 }
 
-/**
- * The option of each camel-cased query parameter (`createdAtFrom`: `--created-at-from`). `q`, `status` and `sort`
- * are left out: as words they also appear in messages that do not mean the parameter.
- */
-const optionOfParam = new Map(
-  [...filterOptions, ...pagingOptions]
-    .filter((def) => /[A-Z]/.test(def.param))
-    .map((def) => [def.param as string, def.flags.split(" ")[0] as string]),
-);
-
-/** A double-quoted value (JSON-escaped, as the SDK quotes what it was given), or a camel-cased word. */
-const QUOTED_OR_PARAM = /"(?:[^"\\]|\\.)*"|\b[a-z]+[A-Z][A-Za-z]*\b/g;
-
-/** The option of every query parameter, `q`, `status` and `sort` included: for lists known to hold only names. */
+/** The option of every query parameter (`createdAtFrom`: `--created-at-from`; `q`: `--q`): for lists of names only. */
 const optionOfAnyParam = new Map(
   [...filterOptions, ...pagingOptions].map((def) => [def.param as string, def.flags.split(/[ ,]/)[0] as string]),
 );
+
+/**
+ * The option of each camel-cased query parameter, for running text: `q`, `status` and `sort` are left out, as words
+ * they also appear in messages that do not mean the parameter.
+ */
+const optionOfParam = new Map([...optionOfAnyParam].filter(([param]) => /[A-Z]/.test(param)));
+
+/** A double-quoted value (JSON-escaped, as the SDK quotes what it was given), or a camel-cased word. */
+const QUOTED_OR_PARAM = /"(?:[^"\\]|\\.)*"|\b[a-z]+[A-Z][A-Za-z]*\b/g;
 
 /** The filters a 500 names as suspects: "…known to answer 500: check createdAtUom, status." */
 const SUSPECTS = /(known to answer 500: check )([\w, ]+)\./;

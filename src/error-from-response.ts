@@ -52,7 +52,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   if (status === 401) {
     const needs = scope ? `the scope ${scope}` : "this operation's scope";
     return new AuthenticationError(
-      `${head} The API key is missing, expired or wrong, or lacks ${needs} (Atlassian's gateway answers that 401 too): use an organization API key from Atlassian Administration that has it.`,
+      `${head} The API key is missing, expired or wrong, or lacks ${needs} (Atlassian's gateway has been seen to answer that with a 401 too): use an organization API key from Atlassian Administration that has it.`,
       init,
     );
   }
@@ -65,7 +65,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   }
   if (status === 404)
     return new NotFoundError(
-      `${head} Check the organization and account ids: they do not exist or the key cannot see them.`,
+      `${head} Check the organization and account ids: presumably they do not exist or the key cannot see them.`,
       init,
     );
   if (status === 429) {
@@ -86,7 +86,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
   if (status >= 500) {
     const filters = [...url.searchParams.keys()].filter((name) => !NOT_FILTERS.has(name));
     const suspects =
-      filters.length > 0 ? ` Invalid filter values are known to answer 500: check ${filters.join(", ")}.` : "";
+      filters.length > 0 ? ` Invalid filter values have been reported to answer 500: check ${filters.join(", ")}.` : "";
     return new ServerError(`${head} The server failed; retry later.${suspects}`, init);
   }
   const advice =
@@ -94,7 +94,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
       ? `The API does not redirect${scrubSecret(redirectTarget(response.headers, url), ctx.secret)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
       : status === 414 || status === 431
         ? "The request is too large for the server: an id or a filter value is far longer than a real one. Check the values passed; retrying will not help."
-        : "The API documents no such answer here: check baseUrl and the request; retrying will not help.";
+        : "No such answer is expected here: check baseUrl and the request; retrying will not help.";
   return new UnexpectedStatusError(`${head} ${advice}`, init);
 }
 

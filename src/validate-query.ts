@@ -1,4 +1,7 @@
-/** Query values the client can check before sending: the API has answered 500, not 400, to bad filter values. */
+/**
+ * Query values the client can check before sending: the API has been reported to answer 500, not 400, to bad filter
+ * values.
+ */
 import { InvalidInputError } from "./errors.js";
 import type { operations } from "./generated/admin-api-access.js";
 import { shownValue } from "./shown-value.js";
@@ -49,7 +52,10 @@ export const queryParameters = {
   ServiceAccountTokenQuery: { tokenLabel: "string" } satisfies Kinds<ServiceAccountTokenQuery>,
 } as const;
 
-/** The smallest value of an integer parameter: 0 unless listed (the spec gives no minimum; a page has at least 1). */
+/**
+ * The smallest value of an integer parameter: 0 unless listed (the API documents none; the spec states these, which
+ * are the SDK's: a count of units ago is not negative, a page has at least 1).
+ */
 const MINIMUM: Record<string, number> = { pageSize: 1 };
 /** The largest: every integer parameter is an int32 in the spec. */
 const INT32_MAX = 2_147_483_647;

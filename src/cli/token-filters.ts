@@ -154,8 +154,8 @@ const optionOfParam = new Map([...optionOfAnyParam].filter(([param]) => /[A-Z]/.
 /** A double-quoted value (JSON-escaped, as the SDK quotes what it was given), or a camel-cased word. */
 const QUOTED_OR_PARAM = /"(?:[^"\\]|\\.)*"|\b[a-z]+[A-Z][A-Za-z]*\b/g;
 
-/** The filters a 500 names as suspects: "…known to answer 500: check createdAtUom, status." */
-const SUSPECTS = /(known to answer 500: check )([\w, ]+)\./;
+/** The filters a 500 names as suspects: "…reported to answer 500: check createdAtUom, status." */
+const SUSPECTS = /(reported to answer 500: check )([\w, ]+)\./;
 
 /**
  * The SDK's refusal of a query, said in the command line's words: `createdAtSearchType "range" needs createdAtFrom`

@@ -9,7 +9,7 @@ export const spec = {
   "info": {
     "title": "API Access",
     "version": "1.0.0",
-    "description": "Atlassian Admin \"API Access\" REST API: govern the API tokens of an organization's managed users and service\naccounts. List, count and revoke user API tokens; count, list and revoke service-account API tokens.\n\nAuthenticate with an organization API key sent as `Authorization: Bearer <key>`. Forge and OAuth 2.0 apps cannot\ncall this API. Each operation states the scope it needs, also as the `x-atlassian-scopes` extension.\n\nSuccessful responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; over the limit\nthe API answers 429. Every operation is marked safe to repeat (`x-retry-safe`): the reads and the counts change\nnothing, and the revocations are DELETEs, idempotent as HTTP defines it (unconfirmed for this API): a repeat\nrevokes the tokens that exist then, including any created since the first.\n\nFacts not confirmed by a public source are marked \"unconfirmed\" in the description where they apply.\n",
+    "description": "Atlassian Admin \"API Access\" REST API: govern the API tokens of an organization's managed users and service\naccounts. List, count and revoke user API tokens; count, list and revoke service-account API tokens.\n\nAuthenticate with an organization API key sent as `Authorization: Bearer <key>`. Forge and OAuth 2.0 apps cannot\ncall this API. Each operation states the scope it needs, also as the `x-atlassian-scopes` extension.\n\nSuccessful responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; over the limit\nthe API answers 429. Every operation is marked safe to repeat (`x-retry-safe`): the reads and the counts change\nnothing, and the revocations are DELETEs, idempotent as HTTP defines it (unconfirmed for this API): a repeat\nrevokes the tokens that exist then, including any created since the first.\n\nFacts not confirmed by a public source are marked \"unconfirmed\" in the description where they apply. Of the\noperationIds, only `getAllApiTokensByOrgId` is confirmed; the other five are the best public evidence\n(unconfirmed), and each of those operations says so.\n",
     "license": {
       "name": "MIT (this description of the API, not the API itself)",
       "url": "https://opensource.org/license/mit"
@@ -202,7 +202,7 @@ export const spec = {
       "delete": {
         "operationId": "bulkRevokeApiTokens",
         "summary": "Bulk revoke API tokens in an organization",
-        "description": "Revokes all managed user API tokens in an organization by orgID. Takes no filter and no body: every managed\nuser's API token in the organization is revoked. The success status is documented as \"Successful operation\"\nwithout a code: 200 and 204 are both accepted (unconfirmed which one the API sends).\n\nRequired scope: `delete:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
+        "description": "Revokes all managed user API tokens in an organization by orgID. Takes no filter and no body: every managed\nuser's API token in the organization is revoked. The success status is documented as \"Successful operation\"\nwithout a code: 200 and 204 are both accepted (unconfirmed which one the API sends).\n\nThe operationId is unconfirmed (the best public evidence).\n\nRequired scope: `delete:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
         "tags": [
           "API Token"
         ],
@@ -212,10 +212,10 @@ export const spec = {
         "x-retry-safe": true,
         "responses": {
           "200": {
-            "$ref": "#/components/responses/RevokedWithStatus200"
+            "$ref": "#/components/responses/BulkRevokedWithStatus200"
           },
           "204": {
-            "$ref": "#/components/responses/Revoked"
+            "$ref": "#/components/responses/BulkRevoked"
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
@@ -250,7 +250,7 @@ export const spec = {
       "get": {
         "operationId": "getApiTokenCountByOrgId",
         "summary": "Get API token count in an org",
-        "description": "Gets count of user API tokens in an organization. Takes the same filters as the token list (not `sort`,\n`pageSize` or `cursor`) and answers a bare JSON integer.\n\nRequired scope: `read:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
+        "description": "Gets count of user API tokens in an organization. Takes the same filters as the token list (not `sort`,\n`pageSize` or `cursor`) and answers a bare JSON integer.\n\nThe operationId is unconfirmed (the best public evidence).\n\nRequired scope: `read:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
         "tags": [
           "API Token"
         ],
@@ -367,7 +367,7 @@ export const spec = {
       "post": {
         "operationId": "countServiceAccountApiTokens",
         "summary": "Get service account API token count in an org",
-        "description": "Gets count of API tokens for specified service accounts within an organization. Send at most 100 service\naccount ids per request. Unknown ids come back in `invalidServiceAccountIds`, not as an error. A POST, but a\nread: repeating it changes nothing.\n\nRequired scope: `read:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
+        "description": "Gets count of API tokens for specified service accounts within an organization. Send at most 100 service\naccount ids per request. Unknown ids come back in `invalidServiceAccountIds`, not as an error. A POST, but a\nread: repeating it changes nothing.\n\nThe operationId is unconfirmed (the best public evidence).\n\nRequired scope: `read:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
         "tags": [
           "Service Account"
         ],
@@ -463,7 +463,7 @@ export const spec = {
       "get": {
         "operationId": "getServiceAccountApiToken",
         "summary": "Get all service account API tokens in an org",
-        "description": "Retrieves API tokens for a specific service account within an organization, as one bare array (no\npagination).\n\nRequired scope: `read:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
+        "description": "Retrieves API tokens for a specific service account within an organization, as one bare array (no\npagination).\n\nThe operationId is unconfirmed (the best public evidence).\n\nRequired scope: `read:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.\n",
         "tags": [
           "Service Account"
         ],
@@ -547,7 +547,7 @@ export const spec = {
       "delete": {
         "operationId": "revokeApiTokens",
         "summary": "Revoke all API tokens for a service account",
-        "description": "Revokes all API tokens for a specific service account within an organization. Takes no body. 200 and 204 are\nboth accepted as success (unconfirmed which one the API sends).\n\nRequired scope: `delete:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST\nresource.\n",
+        "description": "Revokes all API tokens for a specific service account within an organization. Takes no body. 200 and 204 are\nboth accepted as success (unconfirmed which one the API sends).\n\nThe operationId is unconfirmed (the best public evidence).\n\nRequired scope: `delete:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST\nresource.\n",
         "tags": [
           "Service Account"
         ],
@@ -622,7 +622,7 @@ export const spec = {
         "name": "tokenLabel",
         "in": "query",
         "required": false,
-        "description": "Only tokens with this label.",
+        "description": "Only tokens with this label. Whether the match is exact or partial, and whether case counts, is unconfirmed.",
         "schema": {
           "type": "string"
         },
@@ -812,7 +812,7 @@ export const spec = {
         "name": "sort",
         "in": "query",
         "required": false,
-        "description": "Sort order: a field name with an optional `+` (ascending) or `-` (descending) prefix. Known values:\n`lastActiveAt`, `+lastActiveAt`, `-lastActiveAt` (seen in use; other fields unconfirmed). Other strings are\npassed through.\n",
+        "description": "Sort order: a field name with an optional `+` (ascending) or `-` (descending) prefix. Known values:\n`-lastActiveAt` (seen in use), and `lastActiveAt` and `+lastActiveAt` by the syntax the same report describes\n(unconfirmed); other fields unconfirmed. Other strings are passed through.\n",
         "schema": {
           "type": "string",
           "x-known-values": [
@@ -848,7 +848,7 @@ export const spec = {
     },
     "headers": {
       "X-RateLimit-Limit": {
-        "description": "The number of requests allowed in the current window.",
+        "description": "The number of requests allowed in the current window. The limits are not published; the example is illustrative.",
         "schema": {
           "type": "integer"
         },
@@ -1106,6 +1106,66 @@ export const spec = {
           }
         }
       },
+      "BulkRevoked": {
+        "description": "Successful operation. The tokens are revoked; no body. The reference lists no headers for this operation; the\n`X-RateLimit-*` headers of the others' successful answers are declared optional here.\n",
+        "headers": {
+          "X-RateLimit-Limit": {
+            "description": "The number of requests allowed in the current window. Optional here, as unconfirmed for this operation.",
+            "required": false,
+            "schema": {
+              "type": "integer"
+            },
+            "example": 1000
+          },
+          "X-RateLimit-Remaining": {
+            "description": "The number of requests left in the current window. Optional here, as unconfirmed for this operation.",
+            "required": false,
+            "schema": {
+              "type": "integer"
+            },
+            "example": 0
+          },
+          "X-RateLimit-Reset": {
+            "description": "When the next window starts, as an ISO 8601 UTC date-time. Optional here, as unconfirmed for this operation.",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "example": "2026-11-28T12:01:00Z"
+          }
+        }
+      },
+      "BulkRevokedWithStatus200": {
+        "description": "Successful operation, answered as 200. The tokens are revoked; no body. The reference lists no headers for\nthis operation; the `X-RateLimit-*` headers of the others' successful answers are declared optional here.\n",
+        "headers": {
+          "X-RateLimit-Limit": {
+            "description": "The number of requests allowed in the current window. Optional here, as unconfirmed for this operation.",
+            "required": false,
+            "schema": {
+              "type": "integer"
+            },
+            "example": 1000
+          },
+          "X-RateLimit-Remaining": {
+            "description": "The number of requests left in the current window. Optional here, as unconfirmed for this operation.",
+            "required": false,
+            "schema": {
+              "type": "integer"
+            },
+            "example": 0
+          },
+          "X-RateLimit-Reset": {
+            "description": "When the next window starts, as an ISO 8601 UTC date-time. Optional here, as unconfirmed for this operation.",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "example": "2026-11-28T12:01:00Z"
+          }
+        }
+      },
       "RevokedWithStatus200": {
         "description": "Successful operation, answered as 200. The tokens are revoked; no body.",
         "headers": {
@@ -1177,7 +1237,7 @@ export const spec = {
         }
       },
       "NotFound": {
-        "description": "The organization or service account does not exist, or the key cannot see it.",
+        "description": "Presumably the organization or service account does not exist, or the key cannot see it (no 404 is documented\nfor this API; unconfirmed). The service-account count answers unknown ids in `invalidServiceAccountIds`, not\nwith a 404.\n",
         "content": {
           "application/json": {
             "schema": {
@@ -1209,13 +1269,29 @@ export const spec = {
             "example": "30"
           },
           "X-RateLimit-Limit": {
-            "$ref": "#/components/headers/X-RateLimit-Limit"
+            "description": "The number of requests allowed in the current window. Documented for successful answers; on a 429, unconfirmed.",
+            "required": false,
+            "schema": {
+              "type": "integer"
+            },
+            "example": 1000
           },
           "X-RateLimit-Remaining": {
-            "$ref": "#/components/headers/X-RateLimit-Remaining"
+            "description": "The number of requests left in the current window. Documented for successful answers; on a 429, unconfirmed.",
+            "required": false,
+            "schema": {
+              "type": "integer"
+            },
+            "example": 0
           },
           "X-RateLimit-Reset": {
-            "$ref": "#/components/headers/X-RateLimit-Reset"
+            "description": "When the next window starts, as an ISO 8601 UTC date-time. Documented for successful answers; on a 429, unconfirmed.",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "example": "2026-11-28T12:01:00Z"
           }
         },
         "content": {

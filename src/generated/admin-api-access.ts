@@ -33,6 +33,8 @@ export interface paths {
          *     user's API token in the organization is revoked. The success status is documented as "Successful operation"
          *     without a code: 200 and 204 are both accepted (unconfirmed which one the API sends).
          *
+         *     The operationId is unconfirmed (the best public evidence).
+         *
          *     Required scope: `delete:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.
          */
         delete: operations["bulkRevokeApiTokens"];
@@ -58,6 +60,8 @@ export interface paths {
          * Get API token count in an org
          * @description Gets count of user API tokens in an organization. Takes the same filters as the token list (not `sort`,
          *     `pageSize` or `cursor`) and answers a bare JSON integer.
+         *
+         *     The operationId is unconfirmed (the best public evidence).
          *
          *     Required scope: `read:tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.
          */
@@ -90,6 +94,8 @@ export interface paths {
          * @description Gets count of API tokens for specified service accounts within an organization. Send at most 100 service
          *     account ids per request. Unknown ids come back in `invalidServiceAccountIds`, not as an error. A POST, but a
          *     read: repeating it changes nothing.
+         *
+         *     The operationId is unconfirmed (the best public evidence).
          *
          *     Required scope: `read:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.
          */
@@ -124,6 +130,8 @@ export interface paths {
          * @description Retrieves API tokens for a specific service account within an organization, as one bare array (no
          *     pagination).
          *
+         *     The operationId is unconfirmed (the best public evidence).
+         *
          *     Required scope: `read:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST resource.
          */
         get: operations["getServiceAccountApiToken"];
@@ -133,6 +141,8 @@ export interface paths {
          * Revoke all API tokens for a service account
          * @description Revokes all API tokens for a specific service account within an organization. Takes no body. 200 and 204 are
          *     both accepted as success (unconfirmed which one the API sends).
+         *
+         *     The operationId is unconfirmed (the best public evidence).
          *
          *     Required scope: `delete:service-accounts-tokens:admin`. Forge and OAuth2 apps cannot access this REST
          *     resource.
@@ -244,6 +254,56 @@ export interface components {
             };
             content?: never;
         };
+        /**
+         * @description Successful operation. The tokens are revoked; no body. The reference lists no headers for this operation; the
+         *     `X-RateLimit-*` headers of the others' successful answers are declared optional here.
+         */
+        BulkRevoked: {
+            headers: {
+                /**
+                 * @description The number of requests allowed in the current window. Optional here, as unconfirmed for this operation.
+                 * @example 1000
+                 */
+                "X-RateLimit-Limit"?: number;
+                /**
+                 * @description The number of requests left in the current window. Optional here, as unconfirmed for this operation.
+                 * @example 0
+                 */
+                "X-RateLimit-Remaining"?: number;
+                /**
+                 * @description When the next window starts, as an ISO 8601 UTC date-time. Optional here, as unconfirmed for this operation.
+                 * @example 2026-11-28T12:01:00Z
+                 */
+                "X-RateLimit-Reset"?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Successful operation, answered as 200. The tokens are revoked; no body. The reference lists no headers for
+         *     this operation; the `X-RateLimit-*` headers of the others' successful answers are declared optional here.
+         */
+        BulkRevokedWithStatus200: {
+            headers: {
+                /**
+                 * @description The number of requests allowed in the current window. Optional here, as unconfirmed for this operation.
+                 * @example 1000
+                 */
+                "X-RateLimit-Limit"?: number;
+                /**
+                 * @description The number of requests left in the current window. Optional here, as unconfirmed for this operation.
+                 * @example 0
+                 */
+                "X-RateLimit-Remaining"?: number;
+                /**
+                 * @description When the next window starts, as an ISO 8601 UTC date-time. Optional here, as unconfirmed for this operation.
+                 * @example 2026-11-28T12:01:00Z
+                 */
+                "X-RateLimit-Reset"?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Successful operation, answered as 200. The tokens are revoked; no body. */
         RevokedWithStatus200: {
             headers: {
@@ -326,7 +386,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The organization or service account does not exist, or the key cannot see it. */
+        /**
+         * @description Presumably the organization or service account does not exist, or the key cannot see it (no 404 is documented
+         *     for this API; unconfirmed). The service-account count answers unknown ids in `invalidServiceAccountIds`, not
+         *     with a 404.
+         */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -357,9 +421,21 @@ export interface components {
                  * @example 30
                  */
                 "Retry-After"?: string;
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                /**
+                 * @description The number of requests allowed in the current window. Documented for successful answers; on a 429, unconfirmed.
+                 * @example 1000
+                 */
+                "X-RateLimit-Limit"?: number;
+                /**
+                 * @description The number of requests left in the current window. Documented for successful answers; on a 429, unconfirmed.
+                 * @example 0
+                 */
+                "X-RateLimit-Remaining"?: number;
+                /**
+                 * @description When the next window starts, as an ISO 8601 UTC date-time. Documented for successful answers; on a 429, unconfirmed.
+                 * @example 2026-11-28T12:01:00Z
+                 */
+                "X-RateLimit-Reset"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -427,7 +503,7 @@ export interface components {
          */
         accountId: string;
         /**
-         * @description Only tokens with this label.
+         * @description Only tokens with this label. Whether the match is exact or partial, and whether case counts, is unconfirmed.
          * @example nightly-backup
          */
         tokenLabel: string;
@@ -524,8 +600,8 @@ export interface components {
         lastActiveAtRangeTo: string;
         /**
          * @description Sort order: a field name with an optional `+` (ascending) or `-` (descending) prefix. Known values:
-         *     `lastActiveAt`, `+lastActiveAt`, `-lastActiveAt` (seen in use; other fields unconfirmed). Other strings are
-         *     passed through.
+         *     `-lastActiveAt` (seen in use), and `lastActiveAt` and `+lastActiveAt` by the syntax the same report describes
+         *     (unconfirmed); other fields unconfirmed. Other strings are passed through.
          * @example -lastActiveAt
          */
         sort: "lastActiveAt" | "+lastActiveAt" | "-lastActiveAt" | (string & {});
@@ -543,7 +619,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description The number of requests allowed in the current window.
+         * @description The number of requests allowed in the current window. The limits are not published; the example is illustrative.
          * @example 1000
          */
         "X-RateLimit-Limit": number;
@@ -658,8 +734,8 @@ export interface operations {
                 lastActiveAtRangeTo?: components["parameters"]["lastActiveAtRangeTo"];
                 /**
                  * @description Sort order: a field name with an optional `+` (ascending) or `-` (descending) prefix. Known values:
-                 *     `lastActiveAt`, `+lastActiveAt`, `-lastActiveAt` (seen in use; other fields unconfirmed). Other strings are
-                 *     passed through.
+                 *     `-lastActiveAt` (seen in use), and `lastActiveAt` and `+lastActiveAt` by the syntax the same report describes
+                 *     (unconfirmed); other fields unconfirmed. Other strings are passed through.
                  * @example -lastActiveAt
                  */
                 sort?: components["parameters"]["sort"];
@@ -762,8 +838,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["RevokedWithStatus200"];
-            204: components["responses"]["Revoked"];
+            200: components["responses"]["BulkRevokedWithStatus200"];
+            204: components["responses"]["BulkRevoked"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -966,7 +1042,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only tokens with this label.
+                 * @description Only tokens with this label. Whether the match is exact or partial, and whether case counts, is unconfirmed.
                  * @example nightly-backup
                  */
                 tokenLabel?: components["parameters"]["tokenLabel"];

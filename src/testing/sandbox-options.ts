@@ -18,8 +18,8 @@ export interface SandboxOptions {
   /** The sandbox clock: seeded dates and date filters are relative to it. @default 2026-11-01T00:00:00Z */
   now?: Date;
   /**
-   * A fixed-window request budget: every answer carries `X-RateLimit-*`, as the real API's do, and over the budget the
-   * sandbox answers 429. `false` turns it off, headers included. @default { limit: 100_000, windowMs: 60_000 }
+   * A fixed-window request budget: every answer carries `X-RateLimit-*` (the real API documents them on successful
+   * answers), and over the budget the sandbox answers 429. `false` turns it off, headers included. @default { limit: 100_000, windowMs: 60_000 }
    */
   rateLimit?: { limit: number; windowMs: number } | false;
   /** Delay added to every answer, in milliseconds. @default 0 */

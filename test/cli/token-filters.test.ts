@@ -27,13 +27,13 @@ describe("inOptionWords", () => {
   it("names the filters a server error lists as suspects by their options, keeping the error", () => {
     const error = new ServerError(
       "500 on GET /orgs/o/api-tokens/count: createdAtUom is bad. The server failed; retry later. Invalid filter " +
-        "values are known to answer 500: check q, status, createdAtSearchType, createdAtUom, sort.",
+        "values have been reported to answer 500: check q, status, createdAtSearchType, createdAtUom, sort.",
       { status: 500 },
     );
     expect(inOptionWords(error)).toBe(error);
     expect(error.message).toBe(
       "500 on GET /orgs/o/api-tokens/count: createdAtUom is bad. The server failed; retry later. Invalid filter " +
-        "values are known to answer 500: check --q, --status, --created-at-search-type, --created-at-uom, --sort.",
+        "values have been reported to answer 500: check --q, --status, --created-at-search-type, --created-at-uom, --sort.",
     );
   });
 });

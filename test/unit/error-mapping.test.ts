@@ -48,9 +48,9 @@ describe("error mapping", () => {
 
   it.each([
     [302, /The API does not redirect: check baseUrl/],
-    [405, /The API documents no such answer here: check baseUrl and the request; retrying will not help\./],
-    [409, /The API documents no such answer here/],
-    [422, /The API documents no such answer here/],
+    [405, /No such answer is expected here: check baseUrl and the request; retrying will not help\./],
+    [409, /No such answer is expected here/],
+    [422, /No such answer is expected here/],
     [414, /The request is too large for the server: an id or a filter value is far longer than a real one\./],
     [431, /The request is too large for the server/],
   ])("maps an undocumented %i to UnexpectedStatusError, not ServerError", async (status, advice) => {

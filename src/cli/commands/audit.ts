@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import type { ApiToken } from "../../index.js";
 import { type Auditor, type AuditReport, createAuditor, defaultAuditThresholds, hasFindings } from "../audit.js";
 import { useColor } from "../color.js";
 import { type Connection, withConnection } from "../connect.js";

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createClient, InvalidInputError, InvalidResponseError, ServerError } from "../../src/index.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
@@ -269,5 +270,43 @@ describe("a body split into chunks, through the client", () => {
       chunked([new Uint8Array([0xef, 0xbb, 0xbf]), utf8("7")], { headers: json(0).headers }),
     );
     expect(await client.apiTokens.count(ORG)).toBe(7);
+  });
+});
+
+describe("readText across chunk boundaries", () => {
+  /** Bytes cut at the given offsets. */
+  const cut = (bytes: Uint8Array, at: readonly number[]) => {
+    const ends = [...new Set(at.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
+    const parts: Uint8Array[] = [];
+    let start = 0;
+    for (const end of [...ends, bytes.length]) {
+      parts.push(bytes.slice(start, end));
+      start = end;
+    }
+    return parts;
+  };
+
+  it("keeps a U+FEFF that starts a later chunk, and drops only the body's leading one", async () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const bytes = new Uint8Array([...bom, ...utf8('"a'), ...bom, ...utf8('b"')]);
+    const expected = await new Response(bytes.slice()).text();
+    expect(expected).toBe('"a\uFEFFb"');
+    expect(await readText(chunked(cut(bytes, [5])), LIMIT)).toBe(expected);
+    expect(await readText(chunked(cut(bytes, [3, 5])), LIMIT)).toBe(expected);
+  });
+
+  it("reads any bytes cut anywhere as response.text() reads them whole", async () => {
+    const byte = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.constantFrom(0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe2, 0x80, 0x94, 0xf0, 0x9f, 0x9a, 0x80, 0xff, 0xc0),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(byte, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), async (list, at) => {
+        const bytes = new Uint8Array(list);
+        const expected = await new Response(bytes.slice()).text();
+        expect(await readText(chunked(cut(bytes, at)), LIMIT)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -57,23 +57,31 @@ export function showsSecret(text: string, secret: string): boolean {
 }
 
 /**
+ * How deep `scrubSecret` copies: a JSON body can nest far deeper than a stack can recurse (JSON.parse takes 100,000
+ * levels), and no real answer nests a tenth as deep. Deeper values are replaced by a note, with anything they held.
+ */
+const DATA_DEPTH = 256;
+
+/**
  * A copy of `value` (any JSON-like data) with every occurrence of `secret` in its strings, keys included, replaced, in
- * any of its forms (see `secretForms`).
+ * any of its forms (see `secretForms`). Values nested deeper than `DATA_DEPTH` are replaced by a note.
  */
 export function scrubSecret<T>(value: T, secret: string): T {
-  if (secret.length < MIN_SECRET_LENGTH) return value;
+  return secret.length < MIN_SECRET_LENGTH ? value : (scrubbed(value, secret, 0) as T);
+}
+
+function scrubbed(value: unknown, secret: string, depth: number): unknown {
   if (typeof value === "string") {
     let text: string = value;
     for (const form of secretForms(secret)) if (text.includes(form)) text = text.split(form).join("[REDACTED]");
-    return text as T;
+    return text;
   }
-  if (Array.isArray(value)) return value.map((item) => scrubSecret(item, secret)) as T;
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [scrubSecret(k, secret), scrubSecret(v, secret)]),
-    ) as T;
-  }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= DATA_DEPTH) return `[nested deeper than ${DATA_DEPTH} levels]`;
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, secret, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [scrubbed(k, secret, depth), scrubbed(v, secret, depth + 1)]),
+  );
 }
 
 /** How deep a cause is searched and copied; deeper values are cut, so a cycle cannot recurse forever. */

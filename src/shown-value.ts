@@ -16,3 +16,15 @@ export function shownValue(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   return Array.isArray(value) ? "an array" : type === "object" ? "an object" : `a ${type}`;
 }
+
+/**
+ * The start of `value` as JSON, at most `max` characters, for a message about a body; its kind when it has none that
+ * can be made (nesting deeper than JSON.stringify can recurse, a cycle, a bigint).
+ */
+export function jsonExcerpt(value: unknown, max = 50): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, max);
+  } catch {
+    return shownValue(value);
+  }
+}

@@ -5,6 +5,7 @@ import { isCount } from "../is-count.js";
 import { cursorLoop, nextCursor, nextLinkProblem } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
 import { assertPathParam } from "../path.js";
+import { jsonExcerpt } from "../shown-value.js";
 import { tokensProblem } from "../token-shape.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
 import { checkedQuery, sendable } from "../validate-query.js";
@@ -104,7 +105,7 @@ export function apiTokens(ctx: CallContext) {
             ? undefined
             : data === undefined
               ? "the body is empty, not a count"
-              : `the count is not a whole number >= 0 (${String(JSON.stringify(data)).slice(0, 50)})`,
+              : `the count is not a whole number >= 0 (${jsonExcerpt(data)})`,
       );
     },
 

@@ -34,6 +34,25 @@ describe("renderCsv", () => {
     ]);
   });
 
+  // A reader that ends a record at any line break (CR, LF or CRLF), as some spreadsheets do, and so can read only
+  // RFC 4180 CSV, whose fields holding one are quoted.
+  const strict = (csv: string): string[][] => parse(csv, { record_delimiter: ["\r\n", "\n", "\r"] });
+
+  it.each([
+    ["a carriage return", "cr\rinside"],
+    ["a line feed", "lf\ninside"],
+    ["a CRLF", "crlf\r\ninside"],
+    ["the delimiter", "comma,inside"],
+    ["a quote", 'quote"inside'],
+  ])("quotes a field holding %s", (_, label) => {
+    const csv = renderCsv({ columns: ["id", "label"], rows: [["t1", label]] });
+    expect(csv).toBe(`id,label\nt1,"${label.replaceAll('"', '""')}"\n`);
+    expect(strict(csv)).toEqual([
+      ["id", "label"],
+      ["t1", label],
+    ]);
+  });
+
   it("writes only the header for no rows", () => {
     expect(renderCsv({ columns: ["a", "b"], rows: [] })).toBe("a,b\n");
   });

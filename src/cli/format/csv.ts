@@ -10,6 +10,10 @@ export function neutraliseCell(cell: Cell): Cell {
   return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+// csv-stringify quotes a field holding the delimiter, a quote or the record delimiter (LF here), but not a bare carriage
+// return, which RFC 4180 (section 2.6) quotes too: a reader that ends a record at any line break would split the row.
+const QUOTED_MATCH = /\r/;
+
 /**
  * Renders a grid as RFC 4180 CSV, every text cell neutralised; with the header row unless `header` is false (the
  * second and later chunks of a streamed document).
@@ -17,6 +21,6 @@ export function neutraliseCell(cell: Cell): Cell {
 export function renderCsv(grid: Grid, header = true): string {
   return stringify(
     grid.rows.map((row) => row.map(neutraliseCell)),
-    { header, columns: [...grid.columns], record_delimiter: "unix" },
+    { header, columns: [...grid.columns], record_delimiter: "unix", quoted_match: QUOTED_MATCH },
   );
 }

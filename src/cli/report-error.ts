@@ -3,6 +3,7 @@ import { AdminApiError, InvalidInputError } from "../index.js";
 import { ExitCode } from "./exit-codes.js";
 import { printableLine, printableLines } from "./printable.js";
 import { redact } from "./redact.js";
+import { RunFailure } from "./run-failure.js";
 import { UsageError } from "./usage-error.js";
 
 /** What the CLI prints for a failure, and the code it exits with. */
@@ -49,6 +50,7 @@ function classify(error: unknown, verbose: boolean): { exitCode: ExitCode; line:
   // The SDK refuses bad input (an id of "..", a malformed base URL) before it sends anything.
   if (error instanceof InvalidInputError) return { exitCode: ExitCode.usage, line: inputLine(error) };
   if (error instanceof AdminApiError) return { exitCode: ExitCode.failure, line: error.message };
+  if (error instanceof RunFailure) return { exitCode: ExitCode.failure, line: error.message };
   const message = error instanceof Error ? error.message : causeText(error);
   const hint = verbose ? "" : " (run again with --verbose for details)";
   return { exitCode: ExitCode.failure, line: `Unexpected failure: ${message}${hint}` };

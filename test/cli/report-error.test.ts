@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REDACTED, redact } from "../../src/cli/redact.js";
 import { reportError } from "../../src/cli/report-error.js";
+import { RunFailure } from "../../src/cli/run-failure.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { AuthenticationError, ConnectionError, InvalidInputError } from "../../src/index.js";
 
@@ -22,6 +23,13 @@ describe("reportError", () => {
     expect(reportError(new UsageError("No API key: set it."), false, [])).toEqual({
       exitCode: 2,
       text: "error: No API key: set it.\n",
+    });
+  });
+
+  it("exits 3 on a failure the CLI explains, with its message on one line", () => {
+    expect(reportError(new RunFailure("Port 4010 is already in use."), false, [])).toEqual({
+      exitCode: 3,
+      text: "error: Port 4010 is already in use.\n",
     });
   });
 

@@ -231,13 +231,13 @@ describe.concurrent("an unknown option", () => {
 });
 
 describe("sandbox on a port it cannot listen on", () => {
-  it("says the port is in use and how to pick another: a usage error, not an unexpected failure", async () => {
+  it("says the port is in use and how to pick another, and exits 3 as a sandbox that could not start", async () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
     const { port } = holder.address() as AddressInfo;
     try {
       const { code, stderr } = await runCaptured(["sandbox", "--port", String(port)]);
-      expect(code).toBe(2);
+      expect(code).toBe(3);
       expect(stderr).toBe(
         `error: Port ${port} on 127.0.0.1 is already in use (another sandbox?): stop what holds it, or pick another with --port (0 picks a free one).\n`,
       );

@@ -4,8 +4,8 @@ import type { RunContext } from "../context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "../credentials.js";
 import { ExitCode } from "../exit-codes.js";
 import { MAX_SANDBOX_TOKENS, parsePort, parseSandboxTokens, parseSeed } from "../option-values.js";
+import { RunFailure } from "../run-failure.js";
 import { startSeeded } from "../start-seeded.js";
-import { UsageError } from "../usage-error.js";
 import { withExamples } from "./shared.js";
 
 interface SandboxCommandOptions {
@@ -80,11 +80,11 @@ export function sandboxCommand(ctx: RunContext): Command {
   });
 }
 
-/** A port already in use, as the usage error it is: the port is the user's to change. */
-function portProblem(error: unknown, port: number): UsageError | undefined {
+/** A port already in use, said in one line with what to do: the sandbox could not start (exit 3, as documented). */
+function portProblem(error: unknown, port: number): RunFailure | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "EADDRINUSE") {
-    return new UsageError(
+    return new RunFailure(
       `Port ${port} on 127.0.0.1 is already in use (another sandbox?): stop what holds it, or pick another with --port (0 picks a free one).`,
     );
   }

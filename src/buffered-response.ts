@@ -23,11 +23,22 @@ const defineBufferedResponse = () =>
     #replica: Response | undefined;
 
     constructor(original: Response, text: string) {
-      super(null, { status: original.status, statusText: original.statusText });
+      // Status and text are the original's, read through it: a Response can be built only with a status from 200 to
+      // 599 and a valid reason phrase, and a server can send a 999 or a reason phrase of any bytes.
+      super(null);
       this.#original = original;
       this.#text = text;
     }
 
+    override get status(): number {
+      return this.#original.status;
+    }
+    override get statusText(): string {
+      return this.#original.statusText;
+    }
+    override get ok(): boolean {
+      return this.#original.ok;
+    }
     override get headers(): Headers {
       return this.#original.headers;
     }
@@ -73,7 +84,8 @@ const defineBufferedResponse = () =>
     }
     override clone(): Response {
       if (this.bodyUsed) throw unusable();
-      return this.#replica ? this.#replica.clone() : bufferedResponse(this.#original, this.#text);
+      // The text is still here: only text() and json() let it go, and they leave the body used.
+      return bufferedResponse(this.#original, this.#text);
     }
 
     /** Reads through the replica, for what the fast path does not serve; a body already read stays unusable. */
@@ -83,11 +95,8 @@ const defineBufferedResponse = () =>
     }
 
     #full(): Response {
-      this.#replica ??= new Response(this.#used || this.#text === "" ? null : this.#text, {
-        status: this.status,
-        statusText: this.statusText,
-        headers: this.headers,
-      });
+      // Only its body is ever read: the status is this response's own, which a Response may not be built with.
+      this.#replica ??= new Response(this.#used || this.#text === "" ? null : this.#text, { headers: this.headers });
       return this.#replica;
     }
   };

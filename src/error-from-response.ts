@@ -83,7 +83,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
           : "later";
     return new RateLimitError(`${head} Rate limited: retry ${when}.`, { ...init, retryAfterMs, resetAt });
   }
-  if (status >= 500) {
+  if (status >= 500 && status <= 599) {
     const filters = [...url.searchParams.keys()].filter((name) => !NOT_FILTERS.has(name));
     const suspects =
       filters.length > 0 ? ` Invalid filter values have been reported to answer 500: check ${filters.join(", ")}.` : "";
@@ -94,7 +94,9 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
       ? `The API does not redirect${scrubSecret(redirectTarget(response.headers, url), ctx.secret)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
       : status === 414 || status === 431
         ? "The request is too large for the server: an id or a filter value is far longer than a real one. Check the values passed; retrying will not help."
-        : "No such answer is expected here: check baseUrl and the request; retrying will not help.";
+        : status === 408
+          ? "The server gave up waiting for the request, on every attempt: check the network, then retry later."
+          : "No such answer is expected here: check baseUrl and the request; retrying will not help.";
   return new UnexpectedStatusError(`${head} ${advice}`, init);
 }
 

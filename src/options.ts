@@ -28,7 +28,7 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** @default "atlassian-admin-api-access" */
   userAgent?: string | undefined;
-  /** Retries after a 429, 500, 502, 503, 504, connection error or timeout. @default 3 */
+  /** Retries after a 408, 429, 500, 502, 503, 504, connection error or timeout. @default 3 */
   maxRetries?: number | undefined;
   /**
    * Per-attempt timeout in ms, re-armed for every attempt. It fires no sooner, and at most timeout / 16 (never more

@@ -23,7 +23,7 @@ export const defaultRetryPolicy = {
   baseDelayMs: 500,
   maxBackoffMs: 8_000,
   maxRetryDelayMs: 60_000,
-  retryStatuses: [429, 500, 502, 503, 504],
+  retryStatuses: [408, 429, 500, 502, 503, 504],
 } as const satisfies RetryPolicy;
 
 /** How one attempt ended. */

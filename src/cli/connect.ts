@@ -40,7 +40,7 @@ export async function connect(
   }
   // Checked before the credentials: an empty --base-url must not quietly mean the real API.
   const baseUrl = givenValue("--base-url", options.baseUrl, "<url>");
-  const { apiKey, keySource, orgId } = await resolveCredentials(options, ctx.io);
+  const { apiKey, keySource, orgId } = await resolveCredentials(options, ctx.io, ctx.signal);
   const warning = baseUrl === undefined ? undefined : plainHttpWarning(baseUrl);
   if (warning) ctx.io.stderr.write(warning);
   ctx.secrets.push(apiKey);

@@ -30,10 +30,11 @@ export interface Credentials {
 export async function resolveCredentials(
   options: CredentialOptions,
   io: Pick<CliIo, "env" | "readFile">,
+  signal: AbortSignal,
 ): Promise<Credentials> {
   const keyFile = givenValue("--api-key-file", options.apiKeyFile, "<path>");
   const org = givenValue("--org", options.org, "<id>");
-  const apiKey = keyFile === undefined ? nonEmpty(io.env[API_KEY_ENV]) : await readKeyFile(keyFile, io);
+  const apiKey = keyFile === undefined ? nonEmpty(io.env[API_KEY_ENV]) : await readKeyFile(keyFile, io, signal);
   if (!apiKey) {
     throw new UsageError(`No API key: set ${API_KEY_ENV} or pass --api-key-file <path> (or use --sandbox).`);
   }
@@ -47,13 +48,14 @@ export async function resolveCredentials(
 /**
  * The key in the file `path`. Its errors name the option, never the path: a key pasted where the path belongs
  * (`--api-key-file "$KEY"`) would be printed, and the environment holds no key to redact it by. The user knows the
- * path they gave.
+ * path they gave. Ctrl-C (`signal`) ends a read that waits (a terminal, a FIFO) as it ends any other wait.
  */
-async function readKeyFile(path: string, io: Pick<CliIo, "readFile">): Promise<string> {
+export async function readKeyFile(path: string, io: Pick<CliIo, "readFile">, signal: AbortSignal): Promise<string> {
   let text: string;
   try {
-    text = await io.readFile(path);
+    text = await io.readFile(path, signal);
   } catch (error) {
+    if (signal.aborted) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
     throw new UsageError(
       `Cannot read the file given to --api-key-file (${code}): check the path and its permissions. ` +

@@ -28,8 +28,8 @@ export interface CliIo {
   stderrColumns?: () => number | undefined;
   /** Calls `handler` on Ctrl-C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void;
-  /** Reads a file as UTF-8 (the API key file). */
-  readFile(path: string): Promise<string>;
+  /** Reads a file as UTF-8 (the API key file, an id file); `signal` (Ctrl-C) ends the wait, however long. */
+  readFile(path: string, signal: AbortSignal): Promise<string>;
 }
 
 /**
@@ -68,6 +68,6 @@ export function processIo(): CliIo {
       process.on("SIGINT", handler);
       return () => process.off("SIGINT", handler);
     },
-    readFile: async (path) => (await import("node:fs/promises")).readFile(path, "utf8"),
+    readFile: async (path, signal) => (await import("./read-file.js")).readFileText(path, signal),
   };
 }

@@ -13,11 +13,12 @@ const readFile = async (path: string) => {
   return text;
 };
 const io = (env: Record<string, string>) => ({ env, readFile });
+const signal = new AbortController().signal;
 
 describe("resolveCredentials", () => {
   it("takes the key and org from the environment", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
-    await expect(resolveCredentials({}, io(env))).resolves.toEqual({
+    await expect(resolveCredentials({}, io(env), signal)).resolves.toEqual({
       apiKey: "env-key-0123456789",
       keySource: "ATLASSIAN_ADMIN_API_KEY",
       orgId: "org-1",
@@ -26,7 +27,7 @@ describe("resolveCredentials", () => {
 
   it("prefers --api-key-file and --org over the environment, trimming the file's newline", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
-    const resolved = await resolveCredentials({ apiKeyFile: "/keys/admin", org: "org-2" }, io(env));
+    const resolved = await resolveCredentials({ apiKeyFile: "/keys/admin", org: "org-2" }, io(env), signal);
     expect(resolved).toEqual({
       apiKey: "file-key-0123456789",
       keySource: "the file given to --api-key-file",
@@ -35,13 +36,15 @@ describe("resolveCredentials", () => {
   });
 
   it("is a usage error when the key file is missing, naming the option and the error code", async () => {
-    const result = resolveCredentials({ apiKeyFile: "/keys/nope", org: "o" }, io({}));
+    const result = resolveCredentials({ apiKeyFile: "/keys/nope", org: "o" }, io({}), signal);
     await expect(result).rejects.toThrow(UsageError);
     await expect(result).rejects.toThrow(/--api-key-file \(ENOENT\): check the path/);
   });
 
   it("is a usage error when the key file is empty", async () => {
-    await expect(resolveCredentials({ apiKeyFile: "/keys/empty", org: "o" }, io({}))).rejects.toThrow(/is empty/);
+    await expect(resolveCredentials({ apiKeyFile: "/keys/empty", org: "o" }, io({}), signal)).rejects.toThrow(
+      /is empty/,
+    );
   });
 
   it.each([
@@ -51,9 +54,11 @@ describe("resolveCredentials", () => {
     "never prints the value of --api-key-file, a key pasted in place of a path, when the file is %s",
     async (_, read, why) => {
       const pasted = "ATATT3xFfGF0-pasted-key-0123456789";
-      const error = await resolveCredentials({ apiKeyFile: pasted, org: "o" }, { env: {}, readFile: read }).catch(
-        (e) => e,
-      );
+      const error = await resolveCredentials(
+        { apiKeyFile: pasted, org: "o" },
+        { env: {}, readFile: read },
+        signal,
+      ).catch((e) => e);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).message).not.toContain(pasted);
       expect((error as UsageError).message).toMatch(why);
@@ -62,7 +67,7 @@ describe("resolveCredentials", () => {
   );
 
   it("is a usage error without any key, saying where to put one", async () => {
-    const error = await resolveCredentials({ org: "o" }, io({})).catch((e: unknown) => e);
+    const error = await resolveCredentials({ org: "o" }, io({}), signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).exitCode).toBe(2);
     expect((error as UsageError).message).toMatch(/ATLASSIAN_ADMIN_API_KEY or pass --api-key-file/);
@@ -70,21 +75,21 @@ describe("resolveCredentials", () => {
 
   it.each(["", "   "])("is a usage error naming --org when --org is %j, never the environment's org", async (org) => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-from-env" };
-    const error = await resolveCredentials({ org }, io(env)).catch((e: unknown) => e);
+    const error = await resolveCredentials({ org }, io(env), signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/^--org was given an empty value/);
   });
 
   it.each(["", " \t"])("is a usage error naming --api-key-file when it is %j", async (apiKeyFile) => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-1" };
-    const error = await resolveCredentials({ apiKeyFile, org: "org-1" }, io(env)).catch((e: unknown) => e);
+    const error = await resolveCredentials({ apiKeyFile, org: "org-1" }, io(env), signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/^--api-key-file was given an empty value/);
   });
 
   it("is a usage error without an org id", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789" };
-    await expect(resolveCredentials({}, io(env))).rejects.toThrow(/--org <id> or set ATLASSIAN_ORG_ID/);
+    await expect(resolveCredentials({}, io(env), signal)).rejects.toThrow(/--org <id> or set ATLASSIAN_ORG_ID/);
   });
 });
 

@@ -41,8 +41,9 @@ async function readIdFile(file: string, io: CliIo, signal: AbortSignal): Promise
     return parseIdList(await readText(io.stdin, signal));
   }
   try {
-    return parseIdList(await io.readFile(file));
+    return parseIdList(await io.readFile(file, signal));
   } catch (error) {
+    if (signal.aborted) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
     throw new UsageError(`Cannot read the id file ${file} (${code}): check the path.`);
   }

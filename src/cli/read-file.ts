@@ -1,0 +1,44 @@
+import { close, constants, fstat, open, readFile } from "node:fs";
+import { Socket } from "node:net";
+import type { Readable } from "node:stream";
+import { isatty, ReadStream } from "node:tty";
+import { promisify } from "node:util";
+import { readText } from "./read-text.js";
+
+const openFd = promisify(open);
+const statFd = promisify(fstat);
+const readFd = (fd: number, signal: AbortSignal) =>
+  new Promise<string>((resolve, reject) =>
+    readFile(fd, { encoding: "utf8", signal }, (error, text) => (error ? reject(error) : resolve(text))),
+  );
+const closeFd = promisify(close);
+
+/**
+ * A terminal or pipe open at `fd` as a stream Node reads without blocking a thread, as Node makes stdin of one: a
+ * blocking read of it waits in a thread that nothing interrupts, and keeps the process alive after the run has ended.
+ * Undefined for anything else (a file, /dev/null), whose read ends by itself.
+ */
+function pollableStream(fd: number, kind: { isFIFO(): boolean; isSocket(): boolean }): Readable | undefined {
+  if (isatty(fd)) return new ReadStream(fd);
+  if (kind.isFIFO() || kind.isSocket()) return new Socket({ fd, readable: true, writable: false });
+  return undefined;
+}
+
+/**
+ * The file at `path` as UTF-8 text (the key file, an id file); Ctrl-C (`signal`) ends the wait, even for a terminal
+ * or a pipe (`/dev/stdin`, a FIFO, `<(cmd)`) that never ends. The file is opened without blocking: a FIFO with no
+ * writer yet is then waited for as its data is, stoppably, instead of inside `open`.
+ */
+export async function readFileText(path: string, signal: AbortSignal): Promise<string> {
+  signal.throwIfAborted();
+  const fd = await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  let stream: Readable | undefined;
+  try {
+    stream = pollableStream(fd, await statFd(fd));
+    if (!stream) return await readFd(fd, signal);
+  } finally {
+    if (!stream) await closeFd(fd);
+  }
+  // The stream owns the descriptor now: it closes it at the end, or when Ctrl-C destroys it.
+  return readText(stream, signal);
+}

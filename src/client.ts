@@ -3,7 +3,7 @@ import createFetchClient from "openapi-fetch";
 import type { CallContext } from "./call.js";
 import type { paths } from "./generated/admin-api-access.js";
 import { LazyRequest } from "./lazy-request.js";
-import { apiKeyOf, type ClientOptions, resolveOptions } from "./options.js";
+import { apiKeyOf, type ClientOptions, givenOptions, resolveOptions } from "./options.js";
 import { serializePath } from "./path.js";
 import { type RateLimitInfo, RateLimitState } from "./rate-limit.js";
 import { apiTokens } from "./resources/api-tokens.js";
@@ -12,8 +12,9 @@ import { createTransport } from "./transport.js";
 
 /** A client of the Admin API Access API. The API key lives in closures only: inspecting the client never shows it. */
 export function createClient(options: ClientOptions) {
-  const resolved = resolveOptions(options);
-  const apiKey = apiKeyOf(options);
+  const given = givenOptions(options);
+  const resolved = resolveOptions(given);
+  const apiKey = apiKeyOf(given);
   const state = new RateLimitState();
   const transport = createTransport(resolved, state, apiKey);
   const raw = createFetchClient<paths>({

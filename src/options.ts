@@ -85,10 +85,21 @@ const known = new Set<string>([
   "logBodies",
 ] satisfies (keyof ClientOptions)[]);
 
-/** Checks `options` and applies the defaults; throws InvalidInputError naming the first problem. */
-export function resolveOptions(options: ClientOptions): ResolvedOptions {
+/**
+ * The options as given, each read once: a getter or a proxy is not asked twice, so what is checked is what is used.
+ * Throws InvalidInputError for anything but an object.
+ */
+export function givenOptions(options: ClientOptions): ClientOptions {
   if (options === null || typeof options !== "object")
     throw new InvalidInputError("options", "createClient needs an options object with apiKey");
+  return { ...options };
+}
+
+/**
+ * Checks `options` (as `givenOptions` copied them) and applies the defaults; throws InvalidInputError naming the first
+ * problem.
+ */
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const unknown = Object.keys(options).filter((key) => !known.has(key));
   if (unknown.length > 0)
     throw new InvalidInputError(unknown[0] as string, `Unknown createClient option(s): ${unknown.join(", ")}`);
@@ -184,10 +195,43 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && Object.prototype.toString.call(value) === "[object Object]";
 }
 
-/** A header name and value that fetch accepts; the value is not quoted, in case it is a credential. */
+/**
+ * Headers the HTTP client frames and manages itself: the connection's own (RFC 9110 7.6.1) and the body's length.
+ * Node's fetch refuses some of them on every request, which would fail every call as a network error.
+ */
+const MANAGED_HEADERS = new Set([
+  "connection",
+  "content-length",
+  "expect",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+/** A token (RFC 9110 5.6.2), as a header name must be. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
+/** Whether `value` can be a header value: no control character but tab, nothing beyond a byte (RFC 9110 5.5). */
+function isHeaderValue(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f || code > 0xff) return false;
+  }
+  return true;
+}
+
+/** A header name and value that fetch sends; the value is not quoted, in case it is a credential. */
 function assertHeader(option: string, name: string, value: unknown): void {
-  if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name) || typeof value !== "string" || /[\0\r\n]|[^\0-\xff]/.test(value))
-    throw new InvalidInputError(option, `${option} is not a valid HTTP header (name, or value with a line break)`);
+  if (!HEADER_NAME.test(name) || typeof value !== "string" || !isHeaderValue(value)) {
+    throw new InvalidInputError(
+      option,
+      `${option} is not a valid HTTP header (a name that is not a token, or a value with a control character)`,
+    );
+  }
+  if (MANAGED_HEADERS.has(name.toLowerCase()))
+    throw new InvalidInputError(option, `${option}: ${name} is set by the HTTP client itself, not by a caller`);
 }
 
 const logLevels = ["off", "error", "warn", "info", "debug"] as const satisfies readonly LogLevel[];

@@ -1,11 +1,14 @@
 /** Secrets and personal data never leave the client: every function here works on a copy. */
 import { isError } from "./is-error.js";
 
-/** A copy of `headers` with the Authorization credential replaced; the scheme is kept ("Bearer [REDACTED]"). */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/**
+ * A copy of `headers` with the Authorization credential replaced (the scheme is kept: "Bearer [REDACTED]") and
+ * `secret` replaced in every other value (a caller's own header may carry the key too).
+ */
+export function redactHeaders(headers: Headers, secret: string): Record<string, string> {
   const copy: Record<string, string> = {};
   headers.forEach((value, name) => {
-    copy[name] = name === "authorization" ? `${/^\S+\s/.exec(value)?.[0] ?? ""}[REDACTED]` : value;
+    copy[name] = name === "authorization" ? `${/^\S+\s/.exec(value)?.[0] ?? ""}[REDACTED]` : scrubSecret(value, secret);
   });
   return copy;
 }
@@ -93,7 +96,17 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 /** What an error shows besides its own enumerable properties: message, stack, cause and an AggregateError's errors. */
 function errorParts(error: Error): unknown[] {
   const { errors } = error as { errors?: unknown };
-  return [error.message, error.stack, error.cause, errors, ...Object.values(error)];
+  return [error.message, error.stack, error.cause, errors, ...ownValues(error)];
+}
+
+/**
+ * The values of an object's own enumerable properties, symbol-keyed ones too: Node's inspect prints both, where
+ * `Object.values` lists only the string-keyed ones.
+ */
+function ownValues(value: object): unknown[] {
+  return Reflect.ownKeys(value)
+    .filter((key) => Object.prototype.propertyIsEnumerable.call(value, key))
+    .map((key) => (value as Record<PropertyKey, unknown>)[key]);
 }
 
 /**
@@ -110,7 +123,8 @@ function mayShow(value: unknown, secret: string, depth: number, seen: Set<object
   if (isError(value)) return errorParts(value).some((part) => mayShow(part, secret, depth + 1, seen));
   if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function") return true;
   // A Map or Set shows its entries, which Object.entries does not list; an object shows its keys too.
-  const parts = value instanceof Map || value instanceof Set ? [...value].flat() : Object.entries(value).flat();
+  const parts =
+    value instanceof Map || value instanceof Set ? [...value].flat() : [...Object.keys(value), ...ownValues(value)];
   return parts.some((part) => mayShow(part, secret, depth + 1, seen));
 }
 
@@ -127,7 +141,7 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
       copy(value.message) as string,
       value.cause === undefined ? {} : { cause: copy(value.cause) },
     );
-    for (const [key, item] of Object.entries(value)) Object.assign(error, { [key]: copy(item) });
+    for (const [key, item] of ownEntries(value)) Object.assign(error, { [key]: copy(item) });
     if (Array.isArray(errors)) Object.defineProperty(error, "errors", { value: errors.map(copy), writable: true });
     error.name = copy(value.name) as string;
     error.stack = copy(value.stack ?? "") as string;
@@ -138,7 +152,16 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
   if (value instanceof Set) return new Set([...value].map(copy));
   if (typeof (value as { [INSPECT]?: unknown })[INSPECT] === "function")
     return `[${value.constructor?.name ?? "object"}]`;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [copy(key), copy(item)]));
+  return Object.fromEntries(
+    ownEntries(value).map(([key, item]) => [typeof key === "string" ? copy(key) : key, copy(item)]),
+  );
+}
+
+/** An object's own enumerable properties, symbol-keyed ones too (see `ownValues`). */
+function ownEntries(value: object): [PropertyKey, unknown][] {
+  return Reflect.ownKeys(value)
+    .filter((key) => Object.prototype.propertyIsEnumerable.call(value, key))
+    .map((key) => [key, (value as Record<PropertyKey, unknown>)[key]]);
 }
 
 /**

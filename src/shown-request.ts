@@ -15,7 +15,11 @@ export function requestLine(request: Request, secret: string): string {
   return `${request.method} ${shown}`;
 }
 
-/** Method, URL and headers of `request`, the Authorization credential redacted and `secret` replaced in the URL. */
+/** Method, URL and headers of `request`: the Authorization credential redacted, `secret` replaced in the rest. */
 export function redactedRequest(request: Request, secret: string): RedactedRequest {
-  return { method: request.method, url: scrubSecret(request.url, secret), headers: redactHeaders(request.headers) };
+  return {
+    method: request.method,
+    url: scrubSecret(request.url, secret),
+    headers: redactHeaders(request.headers, secret),
+  };
 }

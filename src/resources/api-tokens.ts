@@ -1,6 +1,7 @@
 /** The org's user API tokens: list (paginated), count, revoke all. */
 import type { CallContext } from "../call.js";
 import { call } from "../call.js";
+import { eitherSignal } from "../either-signal.js";
 import { isCount } from "../is-count.js";
 import { cursorLoop, nextCursor, nextLinkProblem } from "../next-cursor.js";
 import { type Page, PagedList } from "../paged-list.js";
@@ -9,7 +10,7 @@ import { jsonExcerpt } from "../shown-value.js";
 import { tokensProblem } from "../token-shape.js";
 import type { ApiToken, ApiTokenCountQuery, ApiTokenListQuery, ApiTokenSearchResponse } from "../types.js";
 import { checkedQuery, sendable } from "../validate-query.js";
-import { assertRequestOptions } from "../validate-request-options.js";
+import { type CheckedRequestOptions, checkedRequestOptions } from "../validate-request-options.js";
 
 /**
  * The page size of every list request that does not set one: the largest known to work against the real API
@@ -37,10 +38,11 @@ export function apiTokens(ctx: CallContext) {
      */
     list(orgId: string, query: ApiTokenListQuery = {}, options: ListOptions = {}): PagedList<ApiToken> {
       let checked: ApiTokenListQuery;
+      let given: CheckedRequestOptions;
       try {
         assertPathParam("orgId", orgId);
         checked = checkedQuery(query, "ApiTokenListQuery");
-        assertRequestOptions(options, true);
+        given = checkedRequestOptions(options, true);
       } catch (error) {
         return new PagedList<ApiToken>(() => Promise.reject(error), undefined);
       }
@@ -50,11 +52,12 @@ export function apiTokens(ctx: CallContext) {
       // The caller's signal and a walk's, combined once per walk: a signal made for each page would open deadline
       // windows of its own, each holding its timer until the timeout.
       const combined = new WeakMap<AbortSignal, AbortSignal>();
+      const caller = given.signal;
       const signalOf = (walk: AbortSignal | undefined): AbortSignal | undefined => {
-        if (!walk || !options.signal) return walk ?? options.signal;
+        if (!walk || !caller) return walk ?? caller;
         const known = combined.get(walk);
         if (known) return known;
-        const signal = AbortSignal.any([options.signal, walk]);
+        const signal = eitherSignal(caller, walk);
         combined.set(walk, signal);
         return signal;
       };
@@ -83,18 +86,18 @@ export function apiTokens(ctx: CallContext) {
         );
         return { data: body.data, nextCursor: nextCursor(body.links), links: body.links };
       };
-      return new PagedList(fetchPage, options.startCursor ?? firstCursor);
+      return new PagedList(fetchPage, given.startCursor ?? firstCursor);
     },
 
     /** Counts the org's user API tokens that match the filters. Scope: read:tokens:admin. */
     async count(orgId: string, query: ApiTokenCountQuery = {}, options: RequestOptions = {}): Promise<number> {
       assertPathParam("orgId", orgId);
       const checked = checkedQuery(query, "ApiTokenCountQuery");
-      assertRequestOptions(options);
+      const { signal } = checkedRequestOptions(options);
       return call<number>(
         ctx,
         "getApiTokenCountByOrgId",
-        options.signal,
+        signal,
         (init) =>
           ctx.raw.GET("/orgs/{orgId}/api-tokens/count", {
             params: { path: { orgId }, query: sendable<"getApiTokenCountByOrgId">(checked) },
@@ -114,9 +117,9 @@ export function apiTokens(ctx: CallContext) {
      */
     async revokeAll(orgId: string, options: RequestOptions = {}): Promise<void> {
       assertPathParam("orgId", orgId);
-      assertRequestOptions(options);
+      const { signal } = checkedRequestOptions(options);
       // Success has no documented body: whatever a 200 carries is read as text and ignored, never parsed.
-      await call(ctx, "bulkRevokeApiTokens", options.signal, (init) =>
+      await call(ctx, "bulkRevokeApiTokens", signal, (init) =>
         ctx.raw.DELETE("/orgs/{orgId}/api-tokens", { params: { path: { orgId } }, parseAs: "text", ...init }),
       );
     },

@@ -14,7 +14,7 @@ import type {
   ServiceAccountTokenQuery,
 } from "../types.js";
 import { checkedQuery, sendable } from "../validate-query.js";
-import { assertRequestOptions } from "../validate-request-options.js";
+import { checkedRequestOptions } from "../validate-request-options.js";
 import type { RequestOptions } from "./api-tokens.js";
 
 /** The API's limit of ids per count request (maxItems in the spec). */
@@ -45,17 +45,21 @@ export function serviceAccounts(ctx: CallContext) {
     ): Promise<ServiceAccountTokenCounts> {
       assertPathParam("orgId", orgId);
       if (!Array.isArray(ids)) throw new InvalidInputError("ids", "ids must be an array of service account ids");
+      // Read once: what is checked is what is sent.
+      const given: unknown[] = Array.from(ids);
       // Sent in a JSON body, not a path: any string goes (the API lists an unknown one as invalid), but an empty one
       // is a blank line or a missing value, not an id.
-      for (const [i, id] of ids.entries()) {
+      for (const [i, id] of given.entries()) {
         if (typeof id !== "string" || id === "")
           throw new InvalidInputError(`ids[${i}]`, `ids[${i}] must be a non-empty string; got ${shownValue(id)}`);
       }
-      assertRequestOptions(options);
-      const unique = [...new Set(ids)];
+      const { signal } = checkedRequestOptions(options);
+      // An empty list sends nothing, and answers an aborted signal as every call does.
+      if (signal?.aborted) throw signal.reason;
+      const unique = [...new Set(given as string[])];
       const chunks: string[][] = [];
       for (let i = 0; i < unique.length; i += MAX_IDS_PER_COUNT) chunks.push(unique.slice(i, i + MAX_IDS_PER_COUNT));
-      const outcome = await mapConcurrent(chunks, ctx.concurrency, (chunk) => countChunk(orgId, chunk, options.signal));
+      const outcome = await mapConcurrent(chunks, ctx.concurrency, (chunk) => countChunk(orgId, chunk, signal));
       const merged = merge(outcome.results);
       if ("error" in outcome) {
         if (outcome.error instanceof AdminApiError) outcome.error.partialResult = merged;
@@ -74,11 +78,11 @@ export function serviceAccounts(ctx: CallContext) {
       assertPathParam("orgId", orgId);
       assertPathParam("accountId", accountId);
       const checked = checkedQuery(query, "ServiceAccountTokenQuery");
-      assertRequestOptions(options);
+      const { signal } = checkedRequestOptions(options);
       return call<ApiToken[]>(
         ctx,
         "getServiceAccountApiToken",
-        options.signal,
+        signal,
         (init) =>
           ctx.raw.GET("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
             params: { path: { orgId, accountId }, query: sendable<"getServiceAccountApiToken">(checked) },
@@ -92,8 +96,8 @@ export function serviceAccounts(ctx: CallContext) {
     async revokeTokens(orgId: string, accountId: string, options: RequestOptions = {}): Promise<void> {
       assertPathParam("orgId", orgId);
       assertPathParam("accountId", accountId);
-      assertRequestOptions(options);
-      await call(ctx, "revokeApiTokens", options.signal, (init) =>
+      const { signal } = checkedRequestOptions(options);
+      await call(ctx, "revokeApiTokens", signal, (init) =>
         // As for revokeAll: a 200's body, if any, is read as text and ignored.
         ctx.raw.DELETE("/orgs/{orgId}/service-accounts/{accountId}/api-tokens", {
           params: { path: { orgId, accountId } },

@@ -58,6 +58,30 @@ describe("serviceAccounts.countTokens", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("rejects with the reason of a signal already aborted, an empty list too, as every call does", async () => {
+    const { client, requests } = testClient(countAnswer);
+    const reason = new Error("stopped");
+    await expect(client.serviceAccounts.countTokens(ORG, [], { signal: AbortSignal.abort(reason) })).rejects.toBe(
+      reason,
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("sends the ids it checked: each is read once", async () => {
+    const { client, requests } = testClient(countAnswer);
+    let reads = 0;
+    const ids = ["sa-1"];
+    Object.defineProperty(ids, 0, {
+      get: () => {
+        reads += 1;
+        return reads === 1 ? "sa-1" : 42;
+      },
+    });
+    await client.serviceAccounts.countTokens(ORG, ids);
+    expect(JSON.parse(requests[0]?.body ?? "null")).toEqual(["sa-1"]);
+    expect(reads).toBe(1);
+  });
+
   it("keeps the merged answers of the chunks that succeeded in a failure's partialResult", async () => {
     const { client } = testClient(
       (request) => ((JSON.parse(request.body) as string[]).includes("sa-150") ? json({}, 400) : countAnswer(request)),

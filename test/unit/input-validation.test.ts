@@ -1,7 +1,7 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { type ClientOptions, createClient, InvalidInputError } from "../../src/index.js";
-import { API_KEY, json, ORG, testClient } from "../helpers/recording-fetch.js";
+import { API_KEY, BASE_URL, json, ORG, recordingFetch, testClient } from "../helpers/recording-fetch.js";
 
 function thrown(fn: () => unknown): unknown {
   try {
@@ -300,6 +300,14 @@ describe("createClient options", () => {
     ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": "a\nb" } }],
     ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": 5 } }],
     ['headers["bad name"]', { apiKey: API_KEY, headers: { "bad name": "v" } }],
+    ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": "a\u0001b" } }],
+    ['headers["X-A"]', { apiKey: API_KEY, headers: { "X-A": "a\u007fb" } }],
+    ['headers["Transfer-Encoding"]', { apiKey: API_KEY, headers: { "Transfer-Encoding": "chunked" } }],
+    ['headers["keep-alive"]', { apiKey: API_KEY, headers: { "keep-alive": "timeout=5" } }],
+    ['headers["Upgrade"]', { apiKey: API_KEY, headers: { Upgrade: "h2c" } }],
+    ['headers["Expect"]', { apiKey: API_KEY, headers: { Expect: "100-continue" } }],
+    ['headers["Connection"]', { apiKey: API_KEY, headers: { Connection: "upgrade" } }],
+    ['headers["Content-Length"]', { apiKey: API_KEY, headers: { "Content-Length": "5" } }],
     ["headers", { apiKey: API_KEY, headers: new Headers({ "X-Trace": "1" }) }],
     ["headers", { apiKey: API_KEY, headers: "X-Trace: 1" }],
     ["headers", { apiKey: API_KEY, headers: [["X-Trace", "1"]] }],
@@ -316,6 +324,28 @@ describe("createClient options", () => {
     expect(error).toMatchObject({ parameter });
     // No message quotes the key, whatever was wrong with it.
     expect((error as Error).message).not.toContain("CANARY");
+  });
+
+  it("sends a header value with a tab or a Latin-1 character, as HTTP allows", async () => {
+    const { client, requests } = testClient(() => json(3), { headers: { "X-Note": "a\tb\u00e9" } });
+    await expect(client.apiTokens.count(ORG)).resolves.toBe(3);
+    expect(requests[0]?.headers.get("x-note")).toBe("a\tb\u00e9");
+  });
+
+  it("reads each option once: a getter answering differently later cannot get past the checks", async () => {
+    let reads = 0;
+    const options = {
+      apiKey: API_KEY,
+      get userAgent() {
+        reads += 1;
+        return reads === 1 ? "me" : "me\r\nX-Injected: 1";
+      },
+    };
+    const { fetch, requests } = recordingFetch(() => json(3));
+    const client = createClient(Object.assign(options, { baseUrl: BASE_URL, fetch }));
+    await expect(client.apiTokens.count(ORG)).resolves.toBe(3);
+    expect(requests[0]?.headers.get("user-agent")).toBe("me");
+    expect(reads).toBe(1);
   });
 
   it("takes headers made in another realm, or without a prototype", async () => {

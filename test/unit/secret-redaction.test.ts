@@ -96,6 +96,27 @@ describe("the API key in errors", () => {
     expect(error.cause).toBe(original);
   });
 
+  it("appears nowhere in the request an error shows when a header of the caller's own carries it", async () => {
+    const { client, requests } = testClient(() => json({}, 403), {
+      headers: { "X-Gateway-Auth": `Bearer ${API_KEY}` },
+    });
+    const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as AdminApiError;
+    expect(requests[0]?.headers.get("x-gateway-auth")).toBe(`Bearer ${API_KEY}`);
+    expect(error.request?.headers["x-gateway-auth"]).toBe("Bearer [REDACTED]");
+    expect(views(error)).not.toContain(API_KEY);
+  });
+
+  it("appears nowhere in a cause's symbol-keyed property, which inspect prints too", async () => {
+    const cause = Object.assign(new TypeError("fetch failed"), {
+      [Symbol("request")]: { authorization: `Bearer ${API_KEY}` },
+    });
+    const { client } = testClient(() => Promise.reject(cause));
+    const error = (await client.apiTokens.count(ORG).catch((e: unknown) => e)) as AdminApiError;
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(views(error)).not.toContain(API_KEY);
+    expect(inspect(error.cause, { depth: 10 })).toContain("[Symbol(request)]: { authorization: 'Bearer [REDACTED]' }");
+  });
+
   it("replaces a cause that cannot be read safely with a note, still a ConnectionError", async () => {
     const cause = Object.defineProperty(new Error(`with ${API_KEY}`), "detail", {
       enumerable: true,

@@ -3,8 +3,12 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
 
 /**
  * A REGRESSION GUARD, not the size budget (5.0 kB, which the core does not meet: see BENCHMARKS.md).
- * Measured 15,206 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
- * it deliberately, with the reason in the commit, when a feature needs the bytes. Last raised (from 15,033) by about
+ * Measured 15,773 bytes gzip -9 (esbuild 0.28.2, minified, with openapi-fetch 0.17.0); the guard is that + 2 %. Raise
+ * it deliberately, with the reason in the commit, when a feature needs the bytes. Last raised (from 15,510) by about
+ * 570 bytes: response bodies decoded chunk by chunk; a body nested deeper than a stack recurses given its typed error;
+ * a status above 599 or an odd reason phrase answered as a status, 408 retried; header options fetch refuses refused;
+ * options, per-call options and countTokens ids read once; the key replaced in callers' own headers and in symbol-keyed
+ * cause properties; the walk's combined signal without AbortSignal.any. Before that (from 15,033) by about
  * 450 bytes of fixes found by review: the key replaced in request lines, error URLs and log lines in its
  * percent-encoded and JSON forms too (a key passed as an id), and shorter than 8 characters never searched for; an
  * async logger's rejection ignored; a query read once, the copy checked being the one sent; a problem quoting a 2xx
@@ -29,7 +33,7 @@ import { bundleSize, CORE_ENTRY } from "../../bench/lib/bundle.js";
  * Before that (from 11,356) by about 840 bytes for review fixes: the key scrubbed from a transport error's cause, the
  * cool-down kept after a 429 that is not retried, UnexpectedStatusError, the repeated-cursor check, option checks.
  */
-const GZIP_REGRESSION_GUARD_BYTES = 15_510;
+const GZIP_REGRESSION_GUARD_BYTES = 16_090;
 
 describe("bundle size", () => {
   it("keeps the core bundle (esbuild, minified, gzip -9) under the regression guard", async () => {

@@ -6,7 +6,9 @@ import { unlessAborted } from "./drained.js";
 import { ExitCode } from "./exit-codes.js";
 import { routeHelp, unknownCommandText } from "./help-route.js";
 import type { CliIo } from "./io.js";
+import { readKeyFileAhead } from "./key-file-ahead.js";
 import { buildProgram } from "./program.js";
+import { readOnce } from "./read-once.js";
 import { redact } from "./redact.js";
 import { reportError } from "./report-error.js";
 import { createStatusLine } from "./status-line.js";
@@ -36,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const stdout = guarded(io.stdout);
   const safeIo: CliIo = {
     ...io,
+    readFile: readOnce(io.readFile),
     stdout: io.stdoutIsTTY && io.stderrIsTTY ? statusLine.guard(stdout) : stdout,
     stderr: io.stderrIsTTY ? statusLine.guard(stderr) : stderr,
   };
@@ -54,6 +57,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       await ctx.io.stderr.write(unknownCommandText(route));
       return ExitCode.usage;
     }
+    // The key file's key is known before anything is parsed, as the environment's is.
+    await readKeyFileAhead(route.argv.slice(2), ctx);
     await program.parseAsync(route.argv, { from: "node" });
     return ctx.exitCode;
   } catch (error) {

@@ -1,0 +1,18 @@
+import type { CliIo } from "./io.js";
+
+/**
+ * `readFile` reading each path once per run, a later read of it given the first one's result: a terminal, a FIFO
+ * or `/dev/stdin` gives its text once, and the key file is read both before the arguments are parsed (to know the
+ * key) and when the command connects (to use it).
+ */
+export function readOnce(readFile: CliIo["readFile"]): CliIo["readFile"] {
+  const reads = new Map<string, Promise<string>>();
+  return (path, signal) => {
+    let read = reads.get(path);
+    if (!read) {
+      read = readFile(path, signal);
+      reads.set(path, read);
+    }
+    return read;
+  };
+}

@@ -12,9 +12,9 @@ import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
+import { refuseIgnoredOptions } from "./ignored-options.js";
 import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
 import { redactUnknownOption } from "./unknown-option.js";
-import { UsageError } from "./usage-error.js";
 
 const credentialsHelp = `Credentials:
   The organization API key comes from ${API_KEY_ENV} or from a file named by --api-key-file.
@@ -77,17 +77,10 @@ export function buildProgram(ctx: RunContext): Command {
   program.addCommand(tokens).addCommand(accounts).addCommand(auditCommand(ctx)).addCommand(sandboxCommand(ctx));
 
   program.hook("preAction", (_program, action) => {
-    const options = action.optsWithGlobals<GlobalOptions>();
-    if (options.sandboxTokens !== undefined && !options.sandbox) {
-      throw new UsageError("--sandbox-tokens only sizes the embedded sandbox: add --sandbox, or drop it.");
-    }
-    // The embedded sandbox has its own org, key and address: one given as well would be quietly ignored.
-    const ignored = sandboxConflicts.filter(([name]) => options[name] !== undefined).map(([, flag]) => flag);
-    if (options.sandbox && ignored.length > 0) {
-      throw new UsageError(
-        `--sandbox uses its own org, key and address, so ${ignored.join(", ")} would be ignored: drop ${ignored.length === 1 ? "it" : "them"}, or --sandbox.`,
-      );
-    }
+    refuseIgnoredOptions(
+      action.optsWithGlobals<GlobalOptions>(),
+      action.parent === program && action.name() === "sandbox",
+    );
   });
 
   const configure = (command: Command, path: string) => {
@@ -124,13 +117,6 @@ function flagsOf(command: Command): Set<string> {
 function groupHelp(group: string): string {
   return `Each command's options and exit codes: admin-api-access ${group} <command> --help`;
 }
-
-/** Global options that --sandbox replaces, by their attribute and flag. */
-const sandboxConflicts = [
-  ["org", "--org"],
-  ["baseUrl", "--base-url"],
-  ["apiKeyFile", "--api-key-file"],
-] as const satisfies readonly (readonly [keyof GlobalOptions, string])[];
 
 /** The exit codes a leaf command's `--help` lists; a command missing from the table is a bug caught by the tests. */
 function leafExitCodes(path: string): string {

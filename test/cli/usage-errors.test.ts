@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { runCaptured } from "./run-cli.js";
+import { main } from "../../src/cli/main.js";
+import { ctrlC, runCaptured, testIo } from "./run-cli.js";
 
 describe.concurrent("help asked for", () => {
   it.each([{ args: ["help"] }, { args: ["help", "audit"] }, { args: ["tokens", "help", "list"] }])(
@@ -159,6 +160,33 @@ describe.concurrent("--sandbox with options it replaces", () => {
     const { code, stderr } = await runCaptured(["--sandbox", ...extra, "tokens", "count"]);
     expect(code).toBe(2);
     expect(stderr).toContain(`--sandbox uses its own org, key and address, so ${named} would be ignored`);
+  });
+});
+
+describe.concurrent("the sandbox command with global options it would ignore", () => {
+  /** Runs `args`; a sandbox started by mistake is stopped by a Ctrl-C after 3 s, so the run ends either way. */
+  const run = async (args: string[]) => {
+    const { onInterrupt, press } = ctrlC();
+    const err: string[] = [];
+    const io = testIo({ stderr: { write: (text: string) => void err.push(text) }, onInterrupt });
+    const stop = setTimeout(press, 3_000);
+    const code = await main(["node", "admin-api-access", ...args], io);
+    clearTimeout(stop);
+    return { code, stderr: err.join("") };
+  };
+
+  it.each([
+    [["--sandbox-tokens", "5", "--sandbox", "sandbox"], "--sandbox-tokens (use sandbox --tokens <n>), --sandbox"],
+    [["sandbox", "--sandbox-tokens", "5", "--sandbox"], "--sandbox-tokens (use sandbox --tokens <n>), --sandbox"],
+    [["sandbox", "--org", "o-1"], "--org"],
+    [["--base-url", "http://127.0.0.1:9", "sandbox"], "--base-url (use sandbox --port <n>)"],
+    [["--api-key-file", "key.txt", "sandbox", "--tokens", "5"], "--api-key-file"],
+    [["sandbox", "--timeout", "5000"], "--timeout"],
+  ])("refuses %j with exit 2, naming what it would ignore", async (args, named) => {
+    const { code, stderr } = await run(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: sandbox /);
+    expect(stderr).toContain(`would ignore ${named}:`);
   });
 });
 

@@ -14,6 +14,7 @@ import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
 import { refuseIgnoredOptions } from "./ignored-options.js";
 import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
+import { refuseRepeats } from "./single-value.js";
 import { redactUnknownOption } from "./unknown-option.js";
 
 const credentialsHelp = `Credentials:
@@ -84,6 +85,7 @@ export function buildProgram(ctx: RunContext): Command {
   });
 
   const configure = (command: Command, path: string) => {
+    refuseRepeats(command);
     command
       .exitOverride()
       .configureOutput({

@@ -190,6 +190,41 @@ describe.concurrent("the sandbox command with global options it would ignore", (
   });
 });
 
+describe.concurrent("an option that takes one value, given twice", () => {
+  it.each([
+    [["tokens", "count", "--status", "BLOCKED", "--status", "ALLOWED"], "--status"],
+    [["tokens", "list", "--q", "a", "--query", "b"], "--query"],
+    [["tokens", "list", "--page-size", "10", "--page-size", "20"], "--page-size"],
+    [["tokens", "list", "--cursor", "a", "--cursor", "b"], "--cursor"],
+    [["tokens", "list", "--sort", "label", "--sort", "-label"], "--sort"],
+    [["tokens", "list", "--limit", "5", "--limit", "6"], "--limit"],
+    [["tokens", "list", "--format", "json", "--format", "csv"], "--format"],
+    [["tokens", "count", "--created-at-value", "3", "--created-at-value", "4"], "--created-at-value"],
+    [["audit", "--stale-days", "30", "--stale-days", "60"], "--stale-days"],
+    [["--timeout", "100", "tokens", "count", "--timeout", "200"], "--timeout"],
+  ])("refuses %j with exit 2, naming the option, nothing sent", async (args, flag) => {
+    const { code, stdout, stderr } = await runCaptured(["--sandbox", ...args]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`error: ${flag} was given more than once: it takes one value, so give it once.\n`);
+  });
+
+  it("keeps service-accounts count --file repeatable, as documented", async () => {
+    const { code, stderr } = await runCaptured([
+      "--sandbox",
+      "service-accounts",
+      "count",
+      "--file",
+      "a",
+      "--file",
+      "b",
+    ]);
+    expect(code).toBe(2);
+    // Both (empty) files read: the ids are missing, not the option refused.
+    expect(stderr).toContain("No service account ids");
+  });
+});
+
 describe.concurrent("input the SDK refuses before sending anything", () => {
   it.each([
     [

@@ -10,6 +10,7 @@ import type { CliIo } from "../io.js";
 import { parseText } from "../option-values.js";
 import { printableLine } from "../printable.js";
 import { readText } from "../read-text.js";
+import { repeatable } from "../single-value.js";
 import { UsageError } from "../usage-error.js";
 import { formatOption, optionsOf, withExamples } from "./shared.js";
 
@@ -69,10 +70,12 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
     .description("Count the API tokens of service accounts (any number of ids)")
     .argument("[ids...]", "service account ids")
     .addOption(
-      new Option(
-        "--file <path>",
-        "read ids from a file (- for stdin), one per line (# starts a comment); repeat it for more files",
-      ).argParser((value: string, previous: string[] = []) => [...previous, parseText(value)]),
+      repeatable(
+        new Option(
+          "--file <path>",
+          "read ids from a file (- for stdin), one per line (# starts a comment); repeat it for more files",
+        ).argParser((value: string, previous: string[] = []) => [...previous, parseText(value)]),
+      ),
     )
     .addOption(formatOption(listFormats));
   withExamples(command, [

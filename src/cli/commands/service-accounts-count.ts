@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { refuseBlankIds } from "../blank-ids.js";
 import { useColor } from "../color.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
@@ -54,8 +55,7 @@ async function readIdFile(file: string, io: CliIo, signal: AbortSignal): Promise
 async function readIds(args: string[], files: readonly string[], io: CliIo, signal: AbortSignal): Promise<string[]> {
   if (files.filter((file) => file === STDIN).length > 1)
     throw new UsageError("--file - can be given once: stdin is read once.");
-  if (args.some((id) => id.trim() === ""))
-    throw new UsageError("A service account id given as an argument is empty (an unset variable, perhaps).");
+  refuseBlankIds(args);
   const fromFiles: string[] = [];
   for (const file of files) fromFiles.push(...(await readIdFile(file, io, signal)));
   const ids = [...new Set([...args, ...fromFiles])];

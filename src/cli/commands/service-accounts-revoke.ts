@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { operationPolicies } from "../../operations.js";
+import { refuseBlankIds } from "../blank-ids.js";
 import { useColor } from "../color.js";
 import { guardRevocation } from "../confirm.js";
 import { withConnection } from "../connect.js";
@@ -36,6 +37,7 @@ export function serviceAccountsRevokeCommand(ctx: RunContext): Command {
     "admin-api-access service-accounts revoke 0f1e2d3c-... --yes  # in a script or CI job",
   ]);
   return command.action(async (id: string, _options, cmd: Command) => {
+    refuseBlankIds([id]);
     const options = optionsOf<RevokeOptions>(cmd);
     const { io, signal } = ctx;
     // Refused before connecting: not even a read is sent.

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { refuseBlankIds } from "../blank-ids.js";
 import { useColor } from "../color.js";
 import { withConnection } from "../connect.js";
 import type { RunContext } from "../context.js";
@@ -21,6 +22,7 @@ export function serviceAccountsTokensCommand(ctx: RunContext): Command {
     "admin-api-access service-accounts tokens 0f1e2d3c-... --label nightly-backup --format json",
   ]);
   return command.action(async (id: string, _options, cmd: Command) => {
+    refuseBlankIds([id]);
     const options = optionsOf<{ label?: string; format: OutputFormat }>(cmd);
     const { io, signal } = ctx;
     ctx.exitCode = await withConnection(options, ctx, async ({ client, orgId }) => {

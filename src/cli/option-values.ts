@@ -17,13 +17,15 @@ function wholeNumber(value: string, min: number, max: number, expected: string):
   return n;
 }
 
+// The largest whole number a double holds exactly is named in the message: a larger one is refused too, and a message
+// that said only ">= 0" would refuse a value that is.
 /** A positive integer option value; anything else is a usage error (exit 2) before any request. */
 export const parsePositiveInt = (value: string): number =>
-  wholeNumber(value, 1, Number.MAX_SAFE_INTEGER, "expected a whole number >= 1");
+  wholeNumber(value, 1, Number.MAX_SAFE_INTEGER, `expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
 
 /** A non-negative integer option value (a day count may be 0). */
 export const parseCount = (value: string): number =>
-  wholeNumber(value, 0, Number.MAX_SAFE_INTEGER, "expected a whole number >= 0");
+  wholeNumber(value, 0, Number.MAX_SAFE_INTEGER, `expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
 
 /** A TCP port to listen on: 0 (any free one) to 65535. */
 export const parsePort = (value: string): number =>

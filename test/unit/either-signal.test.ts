@@ -1,13 +1,16 @@
 import { getEventListeners } from "node:events";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { eitherSignal } from "../../src/either-signal.js";
 import { json, ORG, testClient, token } from "../helpers/recording-fetch.js";
 
 /** Runs the test as on a runtime without AbortSignal.any (Node before 20.3, browsers before 2024). */
+const any = Object.getOwnPropertyDescriptor(AbortSignal, "any");
 function withoutAny() {
-  vi.spyOn(AbortSignal, "any", "get").mockReturnValue(undefined as never);
+  Object.defineProperty(AbortSignal, "any", { value: undefined, configurable: true, writable: true });
 }
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  if (any) Object.defineProperty(AbortSignal, "any", any);
+});
 
 describe("eitherSignal without AbortSignal.any", () => {
   it("aborts with the reason of whichever aborts first, and stops listening to both", () => {

@@ -104,9 +104,7 @@ function errorParts(error: Error): unknown[] {
  * `Object.values` lists only the string-keyed ones.
  */
 function ownValues(value: object): unknown[] {
-  return Reflect.ownKeys(value)
-    .filter((key) => Object.prototype.propertyIsEnumerable.call(value, key))
-    .map((key) => (value as Record<PropertyKey, unknown>)[key]);
+  return ownEntries(value).map(([, item]) => item);
 }
 
 /**
@@ -157,7 +155,7 @@ function showableCopy(value: unknown, secret: string, depth: number): unknown {
   );
 }
 
-/** An object's own enumerable properties, symbol-keyed ones too (see `ownValues`). */
+/** An object's own enumerable properties, symbol-keyed ones too, as Node's inspect prints them. */
 function ownEntries(value: object): [PropertyKey, unknown][] {
   return Reflect.ownKeys(value)
     .filter((key) => Object.prototype.propertyIsEnumerable.call(value, key))

@@ -1,4 +1,5 @@
 import { spec } from "../generated/admin-api-access.spec.js";
+import { BadRequestError } from "./bad-request-error.js";
 
 /**
  * The query parameters the spec types as integers. The sandbox takes them only as decimal digits, as a strict server
@@ -13,20 +14,44 @@ const integerQueryParameters = new Set(
 /** A whole number as the API takes one: digits, with an optional minus (which the schema's minimum then refuses). */
 const DECIMAL = /^-?\d+$/;
 
-/**
- * What makes a request one the API would refuse before the spec's validator sees it, or undefined: a path that does
- * not percent-decode (which the router would fail on), or an integer parameter not written in decimal digits.
- */
-export function requestProblem(path: string, query: Record<string, string | string[]>): string | undefined {
+/** Whether a path segment percent-decodes (each % begins a %XX escape of UTF-8). */
+function decodes(segment: string): boolean {
   try {
-    decodeURIComponent(path);
+    decodeURIComponent(segment);
+    return true;
   } catch {
-    return "The path holds malformed percent-encoding (each % must begin a %XX escape of UTF-8)";
+    return false;
   }
+}
+
+/**
+ * The path with every `%` of a segment that does not percent-decode escaped as `%25`, so the router (which decodes
+ * path parameters) can still route it and check the key: the request is refused by `assertPathDecodes` after that.
+ */
+export function routablePath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => (decodes(segment) ? segment : segment.replaceAll("%", "%25")))
+    .join("/");
+}
+
+/** Throws BadRequestError when the path holds malformed percent-encoding: checked once routed and authorized. */
+export function assertPathDecodes(path: string): void {
+  if (!decodes(path))
+    throw new BadRequestError(
+      "path",
+      "The path holds malformed percent-encoding (each % must begin a %XX escape of UTF-8)",
+    );
+}
+
+/**
+ * Throws BadRequestError for an integer parameter not written in decimal digits: checked after the spec's validator,
+ * so a parameter the operation does not take is named as unknown first.
+ */
+export function assertDecimalIntegers(query: Record<string, string | string[]>): void {
   for (const name of integerQueryParameters) {
     const value = query[name];
     if (typeof value === "string" && !DECIMAL.test(value))
-      return `Invalid value for parameter '${name}': must be integer`;
+      throw new BadRequestError(name, `Invalid value for parameter '${name}': must be integer`);
   }
-  return undefined;
 }

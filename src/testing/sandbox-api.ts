@@ -1,11 +1,12 @@
 import { type Context, type Document, OpenAPIBackend } from "openapi-backend";
 import { causeText } from "../cause-text.js";
 import { spec } from "../generated/admin-api-access.spec.js";
+import { BadRequestError } from "./bad-request-error.js";
 import { isBearer } from "./bearer-auth.js";
 import { errorBody } from "./error-body.js";
 import { createOperationHandlers } from "./operation-handlers.js";
 import type { Failure, Reply } from "./reply.js";
-import { requestProblem } from "./request-problem.js";
+import { assertDecimalIntegers, assertPathDecodes, routablePath } from "./request-problem.js";
 import type { SandboxState } from "./sandbox-state.js";
 
 /** The path prefix of the real base URL, kept so the sandbox's base URL is a drop-in. */
@@ -55,6 +56,12 @@ export async function createSandboxApi(state: SandboxState, apiKey: string): Pro
         status: 400,
         body: errorBody(400, describeValidationErrors((c.validation.errors ?? []) as AjvError[])),
       }),
+      // The sandbox's checks beyond the spec's validator, thrown as BadRequestError in the documented order: the path
+      // once routed and authorized, before the spec; the integers after it, so an unknown parameter is named first.
+      postSecurityHandler: (c: Context, raw: ApiRequest) => {
+        if (c.security?.authorized) assertPathDecodes(raw.path);
+      },
+      preOperationHandler: (_c: Context, raw: ApiRequest) => assertDecimalIntegers(raw.query),
     },
     securityHandlers: { bearerAuth: (c: Context) => isBearer(c.request.headers.authorization, apiKey) },
   });
@@ -87,13 +94,15 @@ function describeValidationErrors(errors: AjvError[]): string {
     .join("; ");
 }
 
-/** Runs one request through the API; an unexpected handler failure answers 500 rather than killing the server. */
+/**
+ * Runs one request through the API: route (404, 405), key (401), then the checks that answer 400. An unexpected
+ * handler failure answers 500 rather than killing the server.
+ */
 export async function handleApiRequest(api: OpenAPIBackend, request: ApiRequest): Promise<Reply> {
-  const problem = requestProblem(request.path, request.query);
-  if (problem) return { status: 400, body: errorBody(400, problem) };
   try {
-    return (await api.handleRequest(request)) as Reply;
+    return (await api.handleRequest({ ...request, path: routablePath(request.path) }, request)) as Reply;
   } catch (error) {
+    if (error instanceof BadRequestError) return { status: 400, body: errorBody(400, error.message) };
     return sandboxFailure(error);
   }
 }

@@ -39,6 +39,9 @@ export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, "signal">>;
 /** The largest seed: the generator takes 32 bits, and other values would repeat those data. */
 export const MAX_SEED = 2 ** 32 - 1;
 
+/** The largest TCP port. */
+const MAX_PORT = 65_535;
+
 /** The defaults of SandboxOptions, in one place. */
 export const defaultSandboxOptions = {
   seed: 1,
@@ -71,15 +74,12 @@ export function resolveSandboxOptions(options: Omit<SandboxOptions, "signal"> = 
     throw new RangeError(`Sandbox option latencyMs must be an integer from 0 to ${MAX_TIMER_MS}`);
   if (!isIntegerIn(resolved.seed, 0, MAX_SEED))
     throw new RangeError("Sandbox option seed must be an integer from 0 to 2^32 - 1 (other values repeat those data)");
-  if (!(resolved.faultRate >= 0 && resolved.faultRate <= 1))
-    throw new RangeError("Sandbox option faultRate must be in 0..1");
-  const limit = resolved.rateLimit;
-  if (
-    limit &&
-    !(isIntegerIn(limit.limit, 1, Number.MAX_SAFE_INTEGER) && isIntegerIn(limit.windowMs, 1, MAX_TIMER_MS))
-  ) {
-    throw new RangeError(`Sandbox option rateLimit needs integers limit >= 1 and windowMs from 1 to ${MAX_TIMER_MS}`);
-  }
+  // A port Node would take as something else: a string is a Unix socket path, null a free port.
+  if (!isIntegerIn(resolved.port, 0, MAX_PORT))
+    throw new RangeError(`Sandbox option port must be an integer from 0 to ${MAX_PORT} (0 picks a free one)`);
+  if (!(typeof resolved.faultRate === "number" && resolved.faultRate >= 0 && resolved.faultRate <= 1))
+    throw new RangeError("Sandbox option faultRate must be a number in 0..1");
+  assertRateLimit(resolved.rateLimit);
   if (!(resolved.now instanceof Date) || Number.isNaN(resolved.now.getTime()))
     throw new RangeError("Sandbox option now must be a valid Date");
   // The key clients send as a Bearer token: one that no header can carry would refuse every request.
@@ -88,6 +88,18 @@ export function resolveSandboxOptions(options: Omit<SandboxOptions, "signal"> = 
   if (typeof resolved.orgId !== "string" || resolved.orgId === "")
     throw new RangeError("Sandbox option orgId must be a non-empty string");
   return resolved;
+}
+
+/** `false`, or exactly `{ limit, windowMs }` as integers: a misspelt or extra field would be silently ignored. */
+function assertRateLimit(rateLimit: unknown): void {
+  if (rateLimit === false) return;
+  const needs = `Sandbox option rateLimit must be false or { limit, windowMs }: integers limit >= 1 and windowMs from 1 to ${MAX_TIMER_MS}`;
+  if (rateLimit === null || typeof rateLimit !== "object") throw new RangeError(needs);
+  const unknown = Object.keys(rateLimit).filter((key) => key !== "limit" && key !== "windowMs");
+  if (unknown.length > 0) throw new RangeError(`${needs}; unknown field(s): ${unknown.join(", ")}`);
+  const { limit, windowMs } = rateLimit as Record<string, unknown>;
+  if (!(isIntegerIn(limit, 1, Number.MAX_SAFE_INTEGER) && isIntegerIn(windowMs, 1, MAX_TIMER_MS)))
+    throw new RangeError(needs);
 }
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {

@@ -48,7 +48,29 @@ describe("sandbox close", () => {
     ["apiKey", { apiKey: "" }],
     ["apiKey", { apiKey: "a b" }],
     ["orgId", { orgId: "" }],
+    ["port", { port: "sock" }],
+    ["port", { port: null }],
+    ["port", { port: -1 }],
+    ["port", { port: 65_536 }],
+    ["port", { port: 80.5 }],
+    ["faultRate", { faultRate: true }],
+    ["faultRate", { faultRate: "0.5" }],
+    ["faultRate", { faultRate: null }],
+    ["faultRate", { faultRate: Number.NaN }],
+    ["rateLimit", { rateLimit: null }],
+    ["rateLimit", { rateLimit: true }],
+    ["rateLimit", { rateLimit: { limit: 3, windowMs: 1000, burst: 3 } }],
   ])("refuses an out-of-range %s at start (%j), naming it", async (name, options) => {
     await expect(startSandbox(options as never)).rejects.toThrow(new RegExp(`Sandbox option ${name} `));
+  });
+
+  it("refuses a bad port before seeding anything", async () => {
+    // Seeding checks the signal first: a port checked only when listening would reject with the abort instead.
+    const signal = AbortSignal.abort(new Error("seeding started"));
+    await expect(startSandbox({ port: 70_000, signal })).rejects.toThrow(/Sandbox option port /);
+  });
+
+  it("names the unknown field of rateLimit", async () => {
+    await expect(startSandbox({ rateLimit: { limit: 3, windowMs: 1000, burst: 3 } as never })).rejects.toThrow(/burst/);
   });
 });

@@ -51,12 +51,14 @@ export function createCursorCodec(key: string): CursorCodec {
   };
 }
 
-/** A short stable hash of the query parameters that shape a result list (everything but the cursor). */
+/**
+ * A short stable hash of the query parameters that shape a result list (everything but the cursor). The hashed text
+ * is the JSON of the sorted `[name, value]` pairs, so no value can spell out other parameters (`q="a&status=X"`).
+ */
 export function queryFingerprint(query: Record<string, unknown>): string {
   const canonical = Object.keys(query)
     .filter((key) => key !== "cursor" && query[key] !== undefined)
     .sort()
-    .map((key) => `${key}=${String(query[key])}`)
-    .join("&");
-  return createHash("sha256").update(canonical).digest("base64url").slice(0, 12);
+    .map((key) => [key, String(query[key])]);
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 12);
 }

@@ -23,6 +23,13 @@ describe("the sandbox's list cache", () => {
     expect(first.every((t) => t.status === "ALLOWED")).toBe(true);
   });
 
+  it("keeps a filter whose value spells out other filters apart from those filters", () => {
+    const lists = createListCache(fresh());
+    const filtered = lists.matching({ q: "a", status: "BLOCKED" });
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(lists.matching({ q: "a&status=BLOCKED" })).toEqual([]);
+  });
+
   it("forgets its lists on clear() and when the tokens are replaced", () => {
     const state = fresh();
     const lists = createListCache(state);

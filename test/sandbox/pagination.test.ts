@@ -58,6 +58,17 @@ describe("sandbox pagination", () => {
     expect((await response.json()).errors[0].detail).toContain("cursor");
   });
 
+  it("refuses a cursor sent with a filter whose value spells out the original query's other filters", async () => {
+    const page = await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?q=a&status=ALLOWED&pageSize=2");
+    const cursor = encodeURIComponent(page.links.next ?? "");
+    expect(cursor).not.toBe("");
+    const lookalike = `q=${encodeURIComponent("a&status=ALLOWED")}&pageSize=2`;
+    const response = await call(sb, `/api-tokens?${lookalike}&cursor=${cursor}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].detail).toContain("other filters, sort or pageSize");
+    expect((await call(sb, `/api-tokens?q=a&status=ALLOWED&pageSize=2&cursor=${cursor}`)).status).toBe(200);
+  });
+
   it("refuses a cursor it did not issue: mangled, edited, or from a sandbox with other data", async () => {
     const next = (await getJson<ApiTokenSearchResponse>(sb, "/api-tokens?pageSize=5")).links.next ?? "";
     const edited = Buffer.from(

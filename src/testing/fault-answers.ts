@@ -24,15 +24,19 @@ export function isStandalone(fault: Fault): fault is StandaloneFault {
   return STANDALONE.has(fault.kind);
 }
 
-/** The answer of a 429, 403 or 5xx fault (reset and hang have none; the server acts them out). */
+/**
+ * The answer of a 429, 403 or 5xx fault (reset and hang have none; the server acts them out). `budget` is the
+ * rate limit's `X-RateLimit-*` headers as they stand, undefined with the rate limit off: the 403 and 5xx carry them as
+ * they are; the 429 keeps the limit and says none is left until `resetAfterSeconds` from now.
+ */
 export function faultAnswer(
   fault: Extract<Fault, { kind: "429" | "server-error" | "forbidden" }>,
-  limit = 1000,
+  budget: Record<string, string> | undefined,
 ): WireAnswer {
   if (fault.kind === "forbidden") {
     return {
       status: 403,
-      headers: { "Content-Type": "application/json; charset=utf-8" },
+      headers: { "Content-Type": "application/json; charset=utf-8", ...budget },
       body: JSON.stringify(errorBody(403, "The API key does not have the scope this operation needs.")),
     };
   }
@@ -40,17 +44,15 @@ export function faultAnswer(
     const title = `${fault.status} ${reasons[fault.status]}`;
     return {
       status: fault.status,
-      headers: { "Content-Type": "text/html; charset=utf-8" },
+      headers: { "Content-Type": "text/html; charset=utf-8", ...budget },
       body: `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
     };
   }
-  const reset = new Date(Date.now() + (fault.resetAfterSeconds ?? 1) * 1000);
-  const headers: Record<string, string> = {
-    "Content-Type": "application/json; charset=utf-8",
-    "X-RateLimit-Limit": String(limit),
-    "X-RateLimit-Remaining": "0",
-    "X-RateLimit-Reset": reset.toISOString(),
-  };
+  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8" };
+  if (budget) {
+    const reset = new Date(Date.now() + (fault.resetAfterSeconds ?? 1) * 1000);
+    Object.assign(headers, budget, { "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset.toISOString() });
+  }
   const { retryAfter } = fault;
   if (typeof retryAfter === "number") headers["Retry-After"] = String(retryAfter);
   else if (retryAfter instanceof Date) headers["Retry-After"] = retryAfter.toUTCString();

@@ -18,9 +18,9 @@ interface FaultCommon {
 
 /**
  * One misbehaviour, consumed by exactly one request.
- * - `429`: rate limited. `retryAfter` as a number is sent as seconds, a Date as an HTTP-date, a string verbatim
- *   ("0", or garbage such as "soon"); absent means no Retry-After, only `X-RateLimit-Reset` (`resetAfterSeconds`
- *   from now, default 1).
+ * - `429`: rate limited. `retryAfter` as a whole number is sent as seconds, a Date as an HTTP-date, a string verbatim
+ *   ("0", or garbage such as "soon"); absent means no Retry-After. With the rate limit on, `X-RateLimit-*` too: its
+ *   limit, none remaining, reset `resetAfterSeconds` from now (default 1); with `rateLimit: false`, none.
  * - `server-error`: the status with an HTML body (`text/html`), as a gateway answers.
  * - `forbidden`: 403 with the spec's error body, as a key without the operation's scope is answered (the sandbox has
  *   no scopes of its own: this is how a test reaches that answer).
@@ -80,11 +80,14 @@ export function assertFault(fault: unknown): asserts fault is Fault {
   if (f.kind === "429") {
     const { retryAfter, resetAfterSeconds } = f;
     const validDate = retryAfter instanceof Date && !Number.isNaN(retryAfter.getTime());
-    const validSeconds = typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0;
+    // Retry-After's delta-seconds are whole (RFC 9110, section 10.2.3): "2.5" is not a value a server can send.
+    const validSeconds = Number.isSafeInteger(retryAfter) && (retryAfter as number) >= 0;
     // A string goes out as the header's value: any text a header can carry, not a line break.
     const validText = typeof retryAfter === "string" && !CONTROL.test(retryAfter);
     if (!(retryAfter === undefined || validText || validDate || validSeconds))
-      throw bad("retryAfter must be seconds >= 0, a valid Date or a string sent as it is (no control characters)");
+      throw bad(
+        "retryAfter must be whole seconds >= 0, a valid Date or a string sent as it is (no control characters)",
+      );
     const validReset = typeof resetAfterSeconds === "number" && resetAfterSeconds >= 0 && resetAfterSeconds <= 1e9;
     if (!(resetAfterSeconds === undefined || validReset)) throw bad("resetAfterSeconds must be a number from 0 to 1e9");
   }

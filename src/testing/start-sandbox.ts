@@ -74,9 +74,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (fault?.kind === "hang") return;
     let answer: WireAnswer;
     if (fault && isStandalone(fault)) {
-      answer = faultAnswer(fault, o.rateLimit ? o.rateLimit.limit : undefined);
+      answer = faultAnswer(fault, rateLimit?.peek());
     } else {
-      const budget = rateLimit?.();
+      const budget = rateLimit?.take();
       if (budget && !budget.allowed) {
         answer = rateLimitedAnswer(budget.headers);
         // A fault that distorts a real answer has none to distort here: it waits for the next request that gets one.

@@ -116,7 +116,7 @@ describe("sandbox faults", () => {
     [{ kind: "server-error", status: 418 }, /server-error needs status 500, 502, 503 or 504; got 418/],
     [{ kind: "server-error", status: 5n }, /server-error needs status 500, 502, 503 or 504; got 5n/],
     [{ kind: Symbol("x") }, /unknown kind a symbol; one of 429/],
-    [{ kind: "429", retryAfter: -1 }, /retryAfter must be seconds >= 0/],
+    [{ kind: "429", retryAfter: -1 }, /retryAfter must be whole seconds >= 0/],
     [{ kind: "429", retryAfter: new Date("nope") }, /retryAfter must be/],
     [{ kind: "429", resetAfterSeconds: "1" }, /resetAfterSeconds must be a number from 0 to 1e9/],
     [{ kind: "429", resetAfterSeconds: Number.POSITIVE_INFINITY }, /resetAfterSeconds must be a number from 0/],

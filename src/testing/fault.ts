@@ -5,7 +5,7 @@ import { shownValue } from "../shown-value.js";
 export interface FaultMatch {
   /** HTTP method, case-insensitive, e.g. "GET". */
   method?: string;
-  /** The API path as in the spec with ids filled in (e.g. `/orgs/<orgId>/api-tokens`), or a pattern for it. */
+  /** The API path as in the spec with ids filled in, decoded (e.g. `/orgs/<orgId>/api-tokens`), or a pattern for it. */
   path?: string | RegExp;
 }
 

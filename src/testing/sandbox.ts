@@ -4,7 +4,10 @@ import type { Fault } from "./fault.js";
 /** One request the sandbox received. The Authorization header is never kept, only whether it was right. */
 export interface RecordedRequest {
   method: string;
-  /** The API path as in the spec with ids filled in (`/orgs/<orgId>/api-tokens`); the full path outside the API root. */
+  /**
+   * The API path as in the spec with ids filled in (`/orgs/<orgId>/api-tokens`), each segment percent-decoded (one
+   * that does not decode stays as sent); the full path outside the API root.
+   */
   path: string;
   /** The query parameters; a repeated one (`?status=A&status=B`) keeps every value, in order. */
   query: Record<string, string | string[]>;

@@ -4,6 +4,7 @@ import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isBearer } from "./bearer-auth.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
+import { decodedPath } from "./decoded-path.js";
 import { assertFault, type Fault, faultMatches } from "./fault.js";
 import { distort, faultAnswer, isStandalone, randomFault } from "./fault-answers.js";
 import { createPrng } from "./prng.js";
@@ -49,7 +50,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = (req.method ?? "GET").toUpperCase();
     // Without trailing slashes, as the spec writes paths: the router serves `/count/` as `/count`, so faults match it too.
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
-    const path = pathname.startsWith(`${apiRoot}/`) ? pathname.slice(apiRoot.length) : pathname;
+    // Decoded, as the spec writes paths with ids filled in, so a fault's path written with `sb.orgId` matches.
+    const path = decodedPath(pathname.startsWith(`${apiRoot}/`) ? pathname.slice(apiRoot.length) : pathname);
     const query = queryObject(url.searchParams);
     const text = await readBody(req);
     const entry: RecordedRequest = {

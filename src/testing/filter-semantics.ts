@@ -130,3 +130,8 @@ export function tokenComparator(sort: string | undefined): (a: ApiToken, b: ApiT
     return (descending ? -order : order) || a.id.localeCompare(b.id);
   };
 }
+
+/** A sorted copy of `tokens`, in the order `tokenComparator(sort)` gives; throws BadRequestError for an unknown sort. */
+export function sortTokens(tokens: readonly ApiToken[], sort: string | undefined): ApiToken[] {
+  return [...tokens].sort(tokenComparator(sort));
+}

@@ -107,14 +107,9 @@ function instant(field: DateField, suffix: string, param: (s: string) => string 
   return time;
 }
 
-/**
- * Orders tokens by `sort`: `createdAt` or `lastActiveAt`, ascending unless prefixed with `-`. A leading space is
- * read as `+`, because an unencoded `+` in a query string decodes to a space. Tokens never used come last in both
- * directions; ties keep id order. No `sort`: oldest created first.
- */
-export function tokenComparator(sort: string | undefined): (a: ApiToken, b: ApiToken) => number {
+/** The date field a `sort` names and its direction, or a BadRequestError naming `sort`. No `sort`: `createdAt`. */
+function sortKey(sort: string | undefined): { field: DateField; descending: boolean } {
   const raw = sort ?? "createdAt";
-  const descending = raw.startsWith("-");
   const field = raw.replace(/^[-+ ]/, "");
   if (!(sortFields as readonly string[]).includes(field)) {
     throw new BadRequestError(
@@ -122,16 +117,26 @@ export function tokenComparator(sort: string | undefined): (a: ApiToken, b: ApiT
       `Invalid value for parameter 'sort': '${raw}' (known: ${sortFields.join(", ")}, with an optional + or - prefix)`,
     );
   }
-  return (a, b) => {
-    const x = a[field as DateField];
-    const y = b[field as DateField];
-    if (!x || !y) return (x ? -1 : y ? 1 : 0) || a.id.localeCompare(b.id);
-    const order = Date.parse(x) - Date.parse(y);
-    return (descending ? -order : order) || a.id.localeCompare(b.id);
-  };
+  return { field: field as DateField, descending: raw.startsWith("-") };
 }
 
-/** A sorted copy of `tokens`, in the order `tokenComparator(sort)` gives; throws BadRequestError for an unknown sort. */
+/**
+ * A sorted copy of `tokens`, by `sort`: `createdAt` or `lastActiveAt`, ascending unless prefixed with `-`. A leading
+ * space is read as `+`, because an unencoded `+` in a query string decodes to a space. Tokens never used come last in
+ * both directions; ties keep id order. No `sort`: oldest created first. Throws BadRequestError for another field.
+ */
 export function sortTokens(tokens: readonly ApiToken[], sort: string | undefined): ApiToken[] {
-  return [...tokens].sort(tokenComparator(sort));
+  const { field, descending } = sortKey(sort);
+  // Each date parsed once, not once per comparison: a million tokens take some 20 million comparisons. The key is
+  // negated for a descending sort; no date is Infinity, last either way (Infinity - Infinity is NaN: a tie).
+  const keyed = tokens.map((token) => {
+    const value = token[field];
+    const time = value ? Date.parse(value) : undefined;
+    const key = time === undefined ? Number.POSITIVE_INFINITY : descending ? -time : time;
+    return { key, id: token.id, token };
+  });
+  // Seeded ids are lowercase UUIDs, whose code-unit order is their collation (localeCompare) order, at a fraction
+  // of its cost.
+  keyed.sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((entry) => entry.token);
 }

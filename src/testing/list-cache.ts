@@ -1,6 +1,6 @@
 import type { ApiToken, ApiTokenListQuery } from "../types.js";
 import { queryFingerprint } from "./cursor.js";
-import { tokenComparator, tokenFilter } from "./filter-semantics.js";
+import { sortTokens, tokenFilter } from "./filter-semantics.js";
 import type { SandboxState } from "./sandbox-state.js";
 
 /** The filtered, sorted user tokens of a list query; the same array for every page of that query. */
@@ -30,7 +30,7 @@ export function createListCache(state: SandboxState, size = 16): ListCache {
       // Re-inserted on every use, so the Map's first key is the one used longest ago.
       if (list) lists.delete(key);
       // An invalid filter or sort throws here and is never cached, so a hit is always a valid query.
-      list ??= state.userTokens.filter(tokenFilter(query, state.now)).sort(tokenComparator(query.sort));
+      list ??= sortTokens(state.userTokens.filter(tokenFilter(query, state.now)), query.sort);
       lists.set(key, list);
       if (lists.size > size) lists.delete(lists.keys().next().value as string);
       return list;

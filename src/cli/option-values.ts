@@ -27,6 +27,17 @@ export const parsePositiveInt = (value: string): number =>
 export const parseCount = (value: string): number =>
   wholeNumber(value, 0, Number.MAX_SAFE_INTEGER, `expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
 
+/** The largest value of the API's integer parameters (int32 in the spec), which the SDK refuses beyond. */
+const INT32_MAX = 2_147_483_647;
+
+/** A page size: 1 to the largest int32, as the SDK takes it. */
+export const parsePageSize = (value: string): number =>
+  wholeNumber(value, 1, INT32_MAX, `expected a whole number from 1 to ${INT32_MAX}`);
+
+/** A filter's count of units (an int32 parameter): 0 to the largest int32, as the SDK takes it. */
+export const parseUnits = (value: string): number =>
+  wholeNumber(value, 0, INT32_MAX, `expected a whole number from 0 to ${INT32_MAX}`);
+
 /** A TCP port to listen on: 0 (any free one) to 65535. */
 export const parsePort = (value: string): number =>
   wholeNumber(value, 0, MAX_PORT, `expected a port number from 0 to ${MAX_PORT} (0 picks a free one)`);

@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { type ApiTokenCountQuery, type ApiTokenListQuery, InvalidInputError, ServerError } from "../index.js";
 import { parseIsoDateText } from "./iso-date.js";
-import { parseCount, parsePositiveInt, parseText } from "./option-values.js";
+import { parsePageSize, parseText, parseUnits } from "./option-values.js";
 import { UsageError } from "./usage-error.js";
 
 interface FilterOption {
@@ -31,7 +31,7 @@ const dateFilters = (field: "createdAt" | "lastActiveAt", kebab: string, what: s
     param: `${field}Value`,
     attribute: `${field}Value`,
     description: `how many units ago (gt/lt search)`,
-    parse: parseCount,
+    parse: parseUnits,
   },
   {
     flags: `--${kebab}-from <date-time>`,
@@ -94,7 +94,7 @@ const pagingOptions: FilterOption[] = [
     param: "pageSize",
     attribute: "pageSize",
     description: "tokens per request (default: 1000, the most the API is known to take)",
-    parse: parsePositiveInt,
+    parse: parsePageSize,
   },
   {
     flags: "--cursor <cursor>",

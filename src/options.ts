@@ -92,7 +92,16 @@ const known = new Set<string>([
 export function givenOptions(options: ClientOptions): ClientOptions {
   if (options === null || typeof options !== "object")
     throw new InvalidInputError("options", "createClient needs an options object with apiKey");
-  return { ...options };
+  const unknown = Object.keys(options).filter((key) => !known.has(key));
+  if (unknown.length > 0)
+    throw new InvalidInputError(unknown[0] as string, `Unknown createClient option(s): ${unknown.join(", ")}`);
+  // Each known option read by name, so one inherited from a prototype (a class's getter) counts as it always did.
+  const copy: Record<string, unknown> = {};
+  for (const name of known) {
+    const value = (options as unknown as Record<string, unknown>)[name];
+    if (value !== undefined) copy[name] = value;
+  }
+  return copy as unknown as ClientOptions;
 }
 
 /**
@@ -100,9 +109,6 @@ export function givenOptions(options: ClientOptions): ClientOptions {
  * problem.
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  const unknown = Object.keys(options).filter((key) => !known.has(key));
-  if (unknown.length > 0)
-    throw new InvalidInputError(unknown[0] as string, `Unknown createClient option(s): ${unknown.join(", ")}`);
   const apiKey = apiKeyOf(options);
   const given: unknown = options.headers;
   if (given !== undefined && !isPlainObject(given)) {
@@ -196,20 +202,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Headers the HTTP client frames and manages itself: the connection's own (RFC 9110 7.6.1) and the body's length.
- * Node's fetch refuses some of them on every request, which would fail every call as a network error.
+ * Headers Node's fetch refuses on every request (its HTTP client frames the connection itself), which would fail every
+ * call as a network error: these names, and a Connection other than "close" or "keep-alive".
  */
-const MANAGED_HEADERS = new Set([
-  "connection",
-  "content-length",
-  "expect",
-  "keep-alive",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
+const REFUSED_HEADERS = new Set(["expect", "keep-alive", "transfer-encoding", "upgrade"]);
+const CONNECTION_VALUES = new Set(["close", "keep-alive"]);
 
 /** A token (RFC 9110 5.6.2), as a header name must be. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
@@ -230,8 +227,12 @@ function assertHeader(option: string, name: string, value: unknown): void {
       `${option} is not a valid HTTP header (a name that is not a token, or a value with a control character)`,
     );
   }
-  if (MANAGED_HEADERS.has(name.toLowerCase()))
-    throw new InvalidInputError(option, `${option}: ${name} is set by the HTTP client itself, not by a caller`);
+  const lower = name.toLowerCase();
+  if (REFUSED_HEADERS.has(lower) || (lower === "connection" && !CONNECTION_VALUES.has(value.trim().toLowerCase())))
+    throw new InvalidInputError(
+      option,
+      `${option}: fetch refuses to send ${name} as given (it frames the connection itself)`,
+    );
 }
 
 const logLevels = ["off", "error", "warn", "info", "debug"] as const satisfies readonly LogLevel[];

@@ -307,7 +307,6 @@ describe("createClient options", () => {
     ['headers["Upgrade"]', { apiKey: API_KEY, headers: { Upgrade: "h2c" } }],
     ['headers["Expect"]', { apiKey: API_KEY, headers: { Expect: "100-continue" } }],
     ['headers["Connection"]', { apiKey: API_KEY, headers: { Connection: "upgrade" } }],
-    ['headers["Content-Length"]', { apiKey: API_KEY, headers: { "Content-Length": "5" } }],
     ["headers", { apiKey: API_KEY, headers: new Headers({ "X-Trace": "1" }) }],
     ["headers", { apiKey: API_KEY, headers: "X-Trace: 1" }],
     ["headers", { apiKey: API_KEY, headers: [["X-Trace", "1"]] }],
@@ -324,6 +323,21 @@ describe("createClient options", () => {
     expect(error).toMatchObject({ parameter });
     // No message quotes the key, whatever was wrong with it.
     expect((error as Error).message).not.toContain("CANARY");
+  });
+
+  it("sends the connection headers fetch takes: Connection close or keep-alive, TE", async () => {
+    for (const headers of [{ Connection: "close" }, { Connection: "Keep-Alive" }, { TE: "trailers" }]) {
+      const { client, requests } = testClient(() => json(3), { headers });
+      await expect(client.apiTokens.count(ORG)).resolves.toBe(3);
+      const [name, value] = Object.entries(headers)[0] as [string, string];
+      expect(requests[0]?.headers.get(name)).toBe(value);
+    }
+  });
+
+  it("takes options inherited from a prototype, as a class's getter is", async () => {
+    const { fetch } = recordingFetch(() => json(3));
+    const options = Object.assign(Object.create({ apiKey: API_KEY }) as ClientOptions, { baseUrl: BASE_URL, fetch });
+    await expect(createClient(options).apiTokens.count(ORG)).resolves.toBe(3);
   });
 
   it("sends a header value with a tab or a Latin-1 character, as HTTP allows", async () => {

@@ -30,6 +30,11 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void;
   /** Reads a file as UTF-8 (the API key file, an id file); `signal` (Ctrl-C) ends the wait, however long. */
   readFile(path: string, signal: AbortSignal): Promise<string>;
+  /**
+   * Whether `path` is a regular file, whose read ends by itself: not a terminal or a pipe, which a read may wait on,
+   * nor a path that cannot be read at all.
+   */
+  isPlainFile(path: string): Promise<boolean>;
 }
 
 /**
@@ -69,5 +74,10 @@ export function processIo(): CliIo {
       return () => process.off("SIGINT", handler);
     },
     readFile: async (path, signal) => (await import("./read-file.js")).readFileText(path, signal),
+    isPlainFile: async (path) =>
+      (await import("node:fs/promises")).stat(path).then(
+        (stats) => stats.isFile(),
+        () => false,
+      ),
   };
 }

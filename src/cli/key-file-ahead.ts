@@ -26,14 +26,16 @@ export function keyFileArgument(args: readonly string[]): string | undefined {
 }
 
 /**
- * Reads the key file named among `args` before they are parsed, and adds its key to the run's secrets: a key kept
- * only in a file is then redacted from every line, as one in the environment is, even from the errors of parsing
- * (a key pasted as `--timeout`'s value, or as an id file's path). A failure to read it is left to the command, which
+ * Reads the key file named among `args` before they are parsed, when it is a regular file, and adds its key to the
+ * run's secrets: a key kept only in a file is then redacted from every line, as one in the environment is, even from
+ * the errors of parsing (a key pasted as `--timeout`'s value, or as an id file's path). A failure to read it is left to the command, which
  * reads the same result again when it connects (`readOnce`) and reports it there; Ctrl-C ends the wait.
  */
 export async function readKeyFileAhead(args: readonly string[], ctx: RunContext): Promise<void> {
   const path = keyFileArgument(args);
-  if (path === undefined) return;
+  // Only a regular file is read ahead: a terminal or a pipe could keep help, or a usage error, waiting for a key that
+  // the run may never need. Such a key is read when the command connects, as before.
+  if (path === undefined || !(await ctx.io.isPlainFile(path))) return;
   const key = await readKeyFile(path, ctx.io, ctx.signal).catch((error: unknown) => {
     if (ctx.signal.aborted) throw error;
     return undefined;

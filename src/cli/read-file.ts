@@ -34,7 +34,11 @@ export async function readFileText(path: string, signal: AbortSignal): Promise<s
   const fd = await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK);
   let stream: Readable | undefined;
   try {
-    stream = pollableStream(fd, await statFd(fd));
+    const kind = await statFd(fd);
+    // Read through its descriptor, a directory reads as empty on some platforms: refused as a read by path would be.
+    if (kind.isDirectory())
+      throw Object.assign(new Error(`EISDIR: a directory, not a file: ${path}`), { code: "EISDIR" });
+    stream = pollableStream(fd, kind);
     if (!stream) return await readFd(fd, signal);
   } finally {
     if (!stream) await closeFd(fd);

@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keyFileArgument } from "../../src/cli/key-file-ahead.js";
 import { main } from "../../src/cli/main.js";
 import { startSandbox } from "../../src/testing/index.js";
-import { testIo } from "./run-cli.js";
+import { runCli, testIo } from "./run-cli.js";
 
 describe("keyFileArgument", () => {
   it.each([
@@ -47,5 +51,32 @@ describe("a key file read ahead of parsing", () => {
     } finally {
       await sb.close();
     }
+  });
+});
+
+describe("a key file that is not a regular file", () => {
+  it("is not read ahead: help and usage errors do not wait on a FIFO nobody writes to", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cli-ahead-"));
+    const fifo = join(dir, "key");
+    execFileSync("mkfifo", [fifo]);
+    const help = await runCli(["--api-key-file", fifo, "help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage:");
+    const usage = await runCli(["--api-key-file", fifo, "tokens", "list", "--limit", "0"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("--limit");
+  });
+
+  it("is read when the command connects, not before", async () => {
+    const reads: string[] = [];
+    const io = testIo({
+      isPlainFile: async () => false,
+      readFile: async (path) => {
+        reads.push(path);
+        return "";
+      },
+    });
+    expect(await main(["node", "admin-api-access", "--api-key-file", "/dev/stdin", "help"], io)).toBe(0);
+    expect(reads).toEqual([]);
   });
 });

@@ -24,6 +24,11 @@ describe("readFileText", () => {
     });
   });
 
+  it("rejects a directory with EISDIR, as a read by path does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cli-read-"));
+    await expect(readFileText(dir, new AbortController().signal)).rejects.toMatchObject({ code: "EISDIR" });
+  });
+
   it("waits for a FIFO's writer, then reads it to its end", async () => {
     const path = await fifo();
     const reading = readFileText(path, new AbortController().signal);

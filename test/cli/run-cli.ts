@@ -46,6 +46,7 @@ export function testIo(parts: Partial<CliIo> = {}): CliIo {
     stdinIsTTY: false,
     onInterrupt: () => () => {},
     readFile: async () => "",
+    isPlainFile: async () => true,
     ...parts,
   };
 }

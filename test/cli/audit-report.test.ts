@@ -55,7 +55,8 @@ describe("rowKeeper's cells", () => {
       `BLOCKED${hostile}`,
       `e${hostile}@example.com`,
       "never",
-      `${hostile}20`,
+      // Not a date-time's start, so shown whole: a day cut from other text could cut a secret to a part.
+      `${hostile}2027-06-01T00:00:00Z`,
     ]);
     // The same text again is the same copy.
     expect(rows.keep(t, { id: "u9" })[1]).toBe(row?.[1]);
@@ -66,7 +67,7 @@ describe("rowKeeper's cells", () => {
     const never = lines.slice(lines.indexOf("Never used: 1") + 2, lines.indexOf("Never used: 1") + 4);
     expect(never).toEqual([
       "id         label      status           userEmail              lastActiveAt  expiresAt",
-      "t [2J      l [2J      BLOCKED [2J      e [2J    @example.com  never          [2J    20",
+      "t [2J      l [2J      BLOCKED [2J      e [2J    @example.com  never          [2J    2027-06-01T00:00:00Z",
     ]);
     // Every finding table is laid out at the widths of the cells as kept: the blocked token's row lines up.
     const blocked = lines[lines.indexOf("Blocked: 1") + 3];
@@ -76,7 +77,7 @@ describe("rowKeeper's cells", () => {
     const md = [...sectionChunks(report, "md")].join("");
     expect(md).not.toMatch(CONTROL_BUT_NEWLINE);
     expect(md).toContain(
-      "| t \\[2J     | l \\[2J     | BLOCKED \\[2J     | e \\[2J    \\@example\\.com | never |  \\[2J    20 |",
+      "| t \\[2J     | l \\[2J     | BLOCKED \\[2J     | e \\[2J    \\@example\\.com | never |  \\[2J    2027-06-01T00\\:00\\:00Z |",
     );
   });
 

@@ -28,12 +28,29 @@ export type TokenStyle = "raw" | "human";
 
 /** A date as a terminal shows it: the day, or "never" when absent. */
 export function humanDate(value: string | null | undefined): string {
-  return value ? value.slice(0, 10) : "never";
+  return value ? dayOf(value) : "never";
 }
+
+/**
+ * The day a date-time starts with (`2026-06-23`), or the text whole when it starts with none: cutting other text
+ * could cut a secret echoed there (the API key) to a part that the redactor, which replaces it whole, cannot find.
+ */
+function dayOf(value: string): string {
+  if (value.length < 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return value;
+  for (const at of DAY_DIGITS) {
+    const code = value.charCodeAt(at);
+    if (code < 48 || code > 57) return value;
+  }
+  return value.slice(0, 10);
+}
+
+const DASH = 45;
+/** Where `dddd-dd-dd` has its digits. */
+const DAY_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 function date(value: string | null | undefined, absent: string, style: TokenStyle): string {
   if (!value) return style === "human" ? absent : "";
-  return style === "human" ? value.slice(0, 10) : value;
+  return style === "human" ? dayOf(value) : value;
 }
 
 /** One token as the cells of `tokenColumns`. */

@@ -96,7 +96,7 @@ export function renderReport(
     "## Reproduce",
     "",
     "```sh",
-    "npm run bench                          # every benchmark, writes BENCHMARKS.md (full mode, a few minutes)",
+    "npm run bench                          # every benchmark, writes BENCHMARKS.md (full mode, about 11 minutes)",
     "BENCH_QUICK=1 npm run bench            # smoke run: 3 rounds, 0.3 s warm-up",
     "npx tsx bench/run.ts --only walk,memory  # some benchmarks only (still rewrites BENCHMARKS.md)",
     "BENCH_CLI=src npm run bench            # the audit benchmark on src/cli through tsx instead of dist/",

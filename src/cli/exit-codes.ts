@@ -25,7 +25,7 @@ const meanings = {
     "audit found something (stale, never used, no expiry, expiring, expired or blocked tokens, or dates it cannot read)",
   usage: "usage error: bad option or value, or missing credentials (nothing sent)",
   failure:
-    "failure: API or network (authentication, permission, rate limit, server error, timeout), or output that " +
+    "failure: API or network (authentication, permission, not found, rate limit, server error, timeout), or output that " +
     "could not be written (disk full)",
   interrupted: "interrupted with Ctrl-C",
   outputClosed: "output closed before the end (piped into head, for one): stopped at once, as SIGPIPE stops Unix tools",

@@ -47,7 +47,7 @@ export function buildProgram(ctx: RunContext): Command {
         `per-attempt timeout in ms, at most ${MAX_TIMER_MS}, re-armed for each of the 4 attempts a request gets (default: 30000)`,
       ).argParser(parseTimeout),
     )
-    .option("--verbose", "on failure, also print status, request id and stack")
+    .option("--verbose", "on failure, also print status, request id, request and stack")
     .addOption(new Option("--no-color", "no colour (also off when NO_COLOR is set or stdout is not a terminal)"))
     .addHelpText("after", `\n${credentialsHelp}\n\n${exitCodeHelp()}`);
   withExamples(program, [

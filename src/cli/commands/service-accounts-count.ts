@@ -81,7 +81,7 @@ export function serviceAccountsCountCommand(ctx: RunContext): Command {
   withExamples(command, [
     "admin-api-access service-accounts count 0f1e2d3c-... 9a8b7c6d-...",
     "admin-api-access service-accounts count --file accounts.txt --format csv",
-    "cut -d, -f1 accounts.csv | admin-api-access service-accounts count --file -",
+    "tail -n +2 accounts.csv | cut -d, -f1 | admin-api-access service-accounts count --file -",
   ]);
   return command.action(async (args: string[], _options, cmd: Command) => {
     const options = optionsOf<{ file?: string[]; format: OutputFormat }>(cmd);

@@ -89,15 +89,19 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
       filters.length > 0 ? ` Invalid filter values have been reported to answer 500: check ${filters.join(", ")}.` : "";
     return new ServerError(`${head} The server failed; retry later.${suspects}`, init);
   }
-  const advice =
-    status === 0 || (status >= 300 && status < 400)
-      ? `The API does not redirect${scrubSecret(redirectTarget(response.headers, url), ctx.secret)}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`
-      : status === 414 || status === 431
-        ? "The request is too large for the server: an id or a filter value is far longer than a real one. Check the values passed; retrying will not help."
-        : status === 408
-          ? "The server gave up waiting for the request, on every attempt: check the network, then retry later."
-          : "No such answer is expected here: check baseUrl and the request; retrying will not help.";
-  return new UnexpectedStatusError(`${head} ${advice}`, init);
+  const redirect = () => scrubSecret(redirectTarget(response.headers, url), ctx.secret);
+  return new UnexpectedStatusError(`${head} ${unexpectedStatusAdvice(status, redirect)}`, init);
+}
+
+/** What to do about a status no error class is for: the first rule that matches decides. */
+function unexpectedStatusAdvice(status: number, redirect: () => string): string {
+  if (status === 0 || (status >= 300 && status < 400))
+    return `The API does not redirect${redirect()}: check baseUrl (a proxy or an old address may be answering). The redirect was not followed.`;
+  if (status === 414 || status === 431)
+    return "The request is too large for the server: an id or a filter value is far longer than a real one. Check the values passed; retrying will not help.";
+  if (status === 408)
+    return "The server gave up waiting for the request, on every attempt: check the network, then retry later.";
+  return "No such answer is expected here: check baseUrl and the request; retrying will not help.";
 }
 
 /** Where a redirect points, without its query (which could carry anything): " (to https://host/path)", or "". */

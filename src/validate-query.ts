@@ -58,7 +58,7 @@ export const queryParameters = {
  */
 const MINIMUM: Record<string, number> = { pageSize: 1 };
 /** The largest: every integer parameter is an int32 in the spec. */
-const INT32_MAX = 2_147_483_647;
+export const INT32_MAX = 2_147_483_647;
 
 /** The date fields a search can filter on, as the prefix of their parameters. */
 const SEARCHED = ["createdAt", "lastActiveAt"] as const;

@@ -1,12 +1,10 @@
 /** Per-call options checked before sending: a wrong one would otherwise fail deep inside the request, untyped. */
 import { InvalidInputError } from "./errors.js";
+import type { ListOptions } from "./resources/api-tokens.js";
 import { assertWellFormed } from "./well-formed.js";
 
-/** The per-call options as checked: each read once, so what is checked is what is used. */
-export interface CheckedRequestOptions {
-  signal?: AbortSignal;
-  startCursor?: string;
-}
+/** The per-call options as checked: each read once, so what is checked is what is used; none undefined. */
+export type CheckedRequestOptions = { [K in keyof ListOptions]?: Exclude<ListOptions[K], undefined> };
 
 /**
  * The per-call options, copied once and checked: throws InvalidInputError naming the first one that is unknown or of

@@ -28,8 +28,8 @@ export function keyFileArgument(args: readonly string[]): string | undefined {
 /**
  * Reads the key file named among `args` before they are parsed, when it is a regular file, and adds its key to the
  * run's secrets: a key kept only in a file is then redacted from every line, as one in the environment is, even from
- * the errors of parsing (a key pasted as `--timeout`'s value, or as an id file's path). A failure to read it is left to the command, which
- * reads the same result again when it connects (`readOnce`) and reports it there; Ctrl-C ends the wait.
+ * the errors of parsing (a key pasted as `--timeout`'s value, or as an id file's path). A failure to read it is left
+ * to the command, which gets the same result when it connects (`readOnce`) and reports it there.
  */
 export async function readKeyFileAhead(args: readonly string[], ctx: RunContext): Promise<void> {
   const path = keyFileArgument(args);

@@ -1,12 +1,10 @@
 import { InvalidArgumentError } from "commander";
 import { MAX_TIMER_MS } from "../delay.js";
-import { MAX_SEED } from "../testing/sandbox-options.js";
+import { MAX_PORT, MAX_SEED } from "../testing/sandbox-options.js";
+import { INT32_MAX } from "../validate-query.js";
 
 // Commander names the option in its report of an InvalidArgumentError ("option '--port <n>' argument '99999' is
 // invalid. expected ..."), and `main` turns it into exit 2, before anything is sent.
-
-/** The highest TCP port. */
-const MAX_PORT = 65_535;
 
 /** `value` as a whole number (digits only) from `min` to `max`; else a usage error that says what was `expected`. */
 function wholeNumber(value: string, min: number, max: number, expected: string): number {
@@ -26,9 +24,6 @@ export const parsePositiveInt = (value: string): number =>
 /** A non-negative integer option value (a day count may be 0). */
 export const parseCount = (value: string): number =>
   wholeNumber(value, 0, Number.MAX_SAFE_INTEGER, `expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
-
-/** The largest value of the API's integer parameters (int32 in the spec), which the SDK refuses beyond. */
-const INT32_MAX = 2_147_483_647;
 
 /** A page size: 1 to the largest int32, as the SDK takes it. */
 export const parsePageSize = (value: string): number =>

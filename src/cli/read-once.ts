@@ -1,9 +1,9 @@
 import type { CliIo } from "./io.js";
 
 /**
- * `readFile` reading each path once per run, a later read of it given the first one's result: a terminal, a FIFO
- * or `/dev/stdin` gives its text once, and the key file is read both before the arguments are parsed (to know the
- * key) and when the command connects (to use it).
+ * `readFile` reading each path once per run, a later read of it given the first one's result: the key file read
+ * before the arguments are parsed (to know the key) is not read again when the command connects (to use it), and a
+ * path given twice (a FIFO, `/dev/stdin`) gives its text once.
  */
 export function readOnce(readFile: CliIo["readFile"]): CliIo["readFile"] {
   const reads = new Map<string, Promise<string>>();

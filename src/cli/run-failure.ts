@@ -1,7 +1,4 @@
-import { ExitCode } from "./exit-codes.js";
-
 /** A failure the CLI can explain in one line of its own (a sandbox whose port is taken); exits 3. */
 export class RunFailure extends Error {
   override readonly name = "RunFailure";
-  readonly exitCode = ExitCode.failure;
 }

@@ -19,7 +19,8 @@ export interface SandboxOptions {
   now?: Date;
   /**
    * A fixed-window request budget: every answer carries `X-RateLimit-*` (the real API documents them on successful
-   * answers), and over the budget the sandbox answers 429. `false` turns it off, headers included. @default { limit: 100_000, windowMs: 60_000 }
+   * answers), and over the budget the sandbox answers 429. `false` turns it off, headers included.
+   * @default { limit: 100_000, windowMs: 60_000 }
    */
   rateLimit?: { limit: number; windowMs: number } | false;
   /** Delay added to every answer, in milliseconds. @default 0 */
@@ -40,7 +41,7 @@ export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, "signal">>;
 export const MAX_SEED = 2 ** 32 - 1;
 
 /** The largest TCP port. */
-const MAX_PORT = 65_535;
+export const MAX_PORT = 65_535;
 
 /** The defaults of SandboxOptions, in one place. */
 export const defaultSandboxOptions = {

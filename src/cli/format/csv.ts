@@ -10,8 +10,9 @@ export function neutraliseCell(cell: Cell): Cell {
   return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-// csv-stringify quotes a field holding the delimiter, a quote or the record delimiter (LF here), but not a bare carriage
-// return, which RFC 4180 (section 2.6) quotes too: a reader that ends a record at any line break would split the row.
+// csv-stringify quotes a field holding the delimiter, a quote or the record delimiter (LF here), but not a bare
+// carriage return, which RFC 4180 (section 2.6) quotes too: a reader that ends a record at any line break would split
+// the row.
 const QUOTED_MATCH = /\r/;
 
 /**

@@ -31,6 +31,10 @@ export function humanDate(value: string | null | undefined): string {
   return value ? dayOf(value) : "never";
 }
 
+const DASH = 45;
+/** Where `dddd-dd-dd` has its digits. */
+const DAY_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
 /**
  * The day a date-time starts with (`2026-06-23`), or the text whole when it starts with none: cutting other text
  * could cut a secret echoed there (the API key) to a part that the redactor, which replaces it whole, cannot find.
@@ -43,10 +47,6 @@ function dayOf(value: string): string {
   }
   return value.slice(0, 10);
 }
-
-const DASH = 45;
-/** Where `dddd-dd-dd` has its digits. */
-const DAY_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 function date(value: string | null | undefined, absent: string, style: TokenStyle): string {
   if (!value) return style === "human" ? absent : "";

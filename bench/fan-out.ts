@@ -73,7 +73,7 @@ export async function fanOut(): Promise<BenchResult> {
     }
     return {
       name: "fan-out",
-      measures: `\`countTokens\` of ${IDS.toLocaleString("en-US")} unique ids, ${LATENCY_MS} ms added server latency`,
+      measures: `\`countTokens\` of ${IDS.toLocaleString("en-US")} unique ids, ${LATENCY_MS} ms server latency (each answer leaves that long after its request arrived)`,
       tables: [
         {
           title: "ms per call, median (min..max); ideal = ceil(POSTs / concurrency) × latency",

@@ -110,7 +110,7 @@ export async function prefetch(): Promise<BenchResult> {
 
     return {
       name: "prefetch",
-      measures: `a walk of ${PAGES} pages (pageSize ${PAGE_SIZE}) with ${LATENCY_MS} ms added server latency and per-page work`,
+      measures: `a walk of ${PAGES} pages (pageSize ${PAGE_SIZE}) with ${LATENCY_MS} ms server latency (each answer leaves that long after its request arrived) and per-page work`,
       tables: [
         {
           title:
@@ -144,7 +144,7 @@ export async function prefetch(): Promise<BenchResult> {
       ],
       verdicts,
       notes: [
-        "Ideal times ignore the round trip and the client's own costs; the latency is a timer in the fixture server.",
+        "Ideal times ignore the round trip and the client's own costs; the latency is a timer in the fixture server that counts from the request's arrival.",
       ],
     };
   } finally {

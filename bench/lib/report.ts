@@ -76,7 +76,7 @@ export function renderReport(
     `- Variants of a comparison are interleaved: each round runs every variant once, in an order rotated by one each round; ${info.rounds} rounds, or more where a table's Measures line says so (comparisons whose variants land within a few percent of each other), after a warm-up of at least ${info.warmupMs / 1000} s of whole rotations; a full garbage collection before every measured sample (except the overhead table's, whose notes say why).`,
     "- Tables give the median with min..max over the rounds; ratios are ratios of medians.",
     "- The SDK is measured as published: its sources bundled by esbuild as `dist/index.js` is built, with openapi-fetch from node_modules (tsx's keepNames would add a naming call to every closure the SDK creates).",
-    "- The server is `bench/fixture/server.ts`, a lean node:http server in its own process on 127.0.0.1, serving precomputed token pages, with configurable latency and an optional token bucket sending `X-RateLimit-Limit`, `-Remaining`, `-Reset` and `Retry-After`. It counts requests itself (read over IPC, so control traffic is not counted).",
+    "- The server is `bench/fixture/server.ts`, a lean node:http server in its own process on 127.0.0.1, serving precomputed token pages, with a configurable latency (each answer leaves that long after its request arrived, the server's own work included) and an optional token bucket sending `X-RateLimit-Limit`, `-Remaining`, `-Reset` and `Retry-After`. It counts requests itself (read over IPC, so control traffic is not counted).",
     "- Memory runs in a fresh `node --expose-gc --import tsx` process per sample; cold start and the CLI in fresh processes too.",
     "",
     "## Summary",

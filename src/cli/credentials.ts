@@ -53,7 +53,7 @@ export async function resolveCredentials(
 export async function readKeyFile(path: string, io: Pick<CliIo, "readFile">, signal: AbortSignal): Promise<string> {
   let text: string;
   try {
-    text = await io.readFile(path, signal);
+    text = await io.readFile(path, signal, { secret: true });
   } catch (error) {
     if (signal.aborted) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";

@@ -28,8 +28,11 @@ export interface CliIo {
   stderrColumns?: () => number | undefined;
   /** Calls `handler` on Ctrl-C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void;
-  /** Reads a file as UTF-8 (the API key file, an id file); `signal` (Ctrl-C) ends the wait, however long. */
-  readFile(path: string, signal: AbortSignal): Promise<string>;
+  /**
+   * Reads a file as UTF-8 (the API key file, an id file); `signal` (Ctrl-C) ends the wait, however long. A `secret`
+   * (the key) typed at a terminal is read as one line and not echoed.
+   */
+  readFile(path: string, signal: AbortSignal, options?: { secret?: boolean }): Promise<string>;
   /**
    * Whether `path` is a regular file, whose read ends by itself: not a terminal or a pipe, which a read may wait on,
    * nor a path that cannot be read at all.
@@ -73,7 +76,14 @@ export function processIo(): CliIo {
       process.on("SIGINT", handler);
       return () => process.off("SIGINT", handler);
     },
-    readFile: async (path, signal) => (await import("./read-file.js")).readFileText(path, signal),
+    readFile: async (path, signal, options) =>
+      (await import("./read-file.js")).readFileText(
+        path,
+        signal,
+        options?.secret
+          ? { say: (text) => process.stderr.write(text), interrupt: () => process.kill(process.pid, "SIGINT") }
+          : undefined,
+      ),
     isPlainFile: async (path) =>
       (await import("node:fs/promises")).stat(path).then(
         (stats) => stats.isFile(),

@@ -31,7 +31,10 @@ export function buildProgram(ctx: RunContext): Command {
   const program = new Command("admin-api-access")
     .description("Audit, list, count and revoke the API tokens of an Atlassian organization (Admin API Access).")
     .version(ctx.version, "-V, --version", "print the version")
-    .option("--api-key-file <path>", `read the API key from this file (else ${API_KEY_ENV})`)
+    .option(
+      "--api-key-file <path>",
+      `read the API key from this file (else ${API_KEY_ENV}); /dev/stdin at a terminal prompts, hidden`,
+    )
     .option("--org <id>", `organization id (else ${ORG_ID_ENV})`)
     .option("--base-url <url>", "API base URL (default: https://api.atlassian.com/admin/api-access/v1)")
     .option("--sandbox", "run this command against an embedded, seeded sandbox instead of a real org")

@@ -3,6 +3,7 @@ import { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import { isatty, ReadStream } from "node:tty";
 import { promisify } from "node:util";
+import { type HiddenLineIo, readHiddenLine } from "./read-hidden-line.js";
 import { readText } from "./read-text.js";
 
 const openFd = promisify(open);
@@ -27,9 +28,10 @@ function pollableStream(fd: number, kind: { isFIFO(): boolean; isSocket(): boole
 /**
  * The file at `path` as UTF-8 text (the key file, an id file); Ctrl-C (`signal`) ends the wait, even for a terminal
  * or a pipe (`/dev/stdin`, a FIFO, `<(cmd)`) that never ends. The file is opened without blocking: a FIFO with no
- * writer yet is then waited for as its data is, stoppably, instead of inside `open`.
+ * writer yet is then waited for as its data is, stoppably, instead of inside `open`. With `hidden` (the key file), a
+ * terminal is read as one line typed without echo (`readHiddenLine`).
  */
-export async function readFileText(path: string, signal: AbortSignal): Promise<string> {
+export async function readFileText(path: string, signal: AbortSignal, hidden?: HiddenLineIo): Promise<string> {
   signal.throwIfAborted();
   const fd = await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK);
   let stream: Readable | undefined;
@@ -44,5 +46,6 @@ export async function readFileText(path: string, signal: AbortSignal): Promise<s
     if (!stream) await closeFd(fd);
   }
   // The stream owns the descriptor now: it closes it at the end, or when Ctrl-C destroys it.
+  if (hidden && stream instanceof ReadStream) return readHiddenLine(stream, signal, hidden);
   return readText(stream, signal);
 }

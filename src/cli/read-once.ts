@@ -7,10 +7,10 @@ import type { CliIo } from "./io.js";
  */
 export function readOnce(readFile: CliIo["readFile"]): CliIo["readFile"] {
   const reads = new Map<string, Promise<string>>();
-  return (path, signal) => {
+  return (path, signal, options) => {
     let read = reads.get(path);
     if (!read) {
-      read = readFile(path, signal);
+      read = readFile(path, signal, options);
       reads.set(path, read);
     }
     return read;

@@ -84,13 +84,21 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
     return new RateLimitError(`${head} Rate limited: retry ${when}.`, { ...init, retryAfterMs, resetAt });
   }
   if (status >= 500 && status <= 599) {
-    const filters = [...url.searchParams.keys()].filter((name) => !NOT_FILTERS.has(name));
-    const suspects =
-      filters.length > 0 ? ` Invalid filter values have been reported to answer 500: check ${filters.join(", ")}.` : "";
-    return new ServerError(`${head} The server failed; retry later.${suspects}`, init);
+    const suspectFilters = [...new Set(url.searchParams.keys())].filter((name) => !NOT_FILTERS.has(name));
+    return new ServerError(`${head} The server failed; retry later.${suspectsText(suspectFilters)}`, {
+      ...init,
+      suspectFilters,
+    });
   }
   const redirect = () => scrubSecret(redirectTarget(response.headers, url), ctx.secret);
   return new UnexpectedStatusError(`${head} ${unexpectedStatusAdvice(status, redirect)}`, init);
+}
+
+/** The end of a 5xx's message naming the filters sent (`ServerError.suspectFilters`), as `name` calls each. */
+export function suspectsText(filters: readonly string[], name: (filter: string) => string = (f) => f): string {
+  return filters.length > 0
+    ? ` Invalid filter values have been reported to answer 500: check ${filters.map(name).join(", ")}.`
+    : "";
 }
 
 /** What to do about a status no error class is for: the first rule that matches decides. */

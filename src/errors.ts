@@ -68,6 +68,16 @@ export class NotFoundError extends AdminApiError {
 /** 5xx: the server failed. */
 export class ServerError extends AdminApiError {
   override name = "ServerError";
+  /**
+   * The filters the request sent (query parameters such as `status` or `createdAtFrom`), which the message names:
+   * invalid filter values have been reported to answer 500, so they are the first to check. Empty when none was sent.
+   */
+  readonly suspectFilters: readonly string[];
+
+  constructor(message: string, init: AdminApiErrorInit & { suspectFilters?: readonly string[] } = {}) {
+    super(message, init);
+    this.suspectFilters = init.suspectFilters ?? [];
+  }
 }
 /** Any other status (a redirect, 405, 409, 422, ...): not one the API documents; something else may be answering. */
 export class UnexpectedStatusError extends AdminApiError {

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { suspectsText } from "../error-from-response.js";
 import { type ApiTokenCountQuery, type ApiTokenListQuery, InvalidInputError, ServerError } from "../index.js";
 import { parseIsoDateText } from "./iso-date.js";
 import { parsePageSize, parseText, parseUnits } from "./option-values.js";
@@ -154,25 +155,19 @@ const optionOfParam = new Map([...optionOfAnyParam].filter(([param]) => /[A-Z]/.
 /** A double-quoted value (JSON-escaped, as the SDK quotes what it was given), or a camel-cased word. */
 const QUOTED_OR_PARAM = /"(?:[^"\\]|\\.)*"|\b[a-z]+[A-Z][A-Za-z]*\b/g;
 
-/** The filters a 500 names as suspects: "…reported to answer 500: check createdAtUom, status." */
-const SUSPECTS = /(reported to answer 500: check )([\w, ]+)\./;
-
 /**
  * The SDK's refusal of a query, said in the command line's words: `createdAtSearchType "range" needs createdAtFrom`
  * as `--created-at-search-type "range" needs --created-at-from`; a quoted value is left as it is. A server error's
- * list of the filters to check names their options too (the error itself is kept, its message reworded). Anything
- * else is returned unchanged.
+ * list of the filters to check (its `suspectFilters`, at the message's end) names their options too: the error itself
+ * is kept, its message reworded. Anything else is returned unchanged.
  */
 export function inOptionWords(error: unknown): unknown {
   if (error instanceof ServerError) {
-    error.message = error.message.replace(
-      SUSPECTS,
-      (_, lead: string, names: string) =>
-        `${lead}${names
-          .split(", ")
-          .map((name) => optionOfAnyParam.get(name) ?? name)
-          .join(", ")}.`,
-    );
+    const sdkWords = suspectsText(error.suspectFilters);
+    if (sdkWords && error.message.endsWith(sdkWords)) {
+      const cliWords = suspectsText(error.suspectFilters, (name) => optionOfAnyParam.get(name) ?? name);
+      error.message = error.message.slice(0, -sdkWords.length) + cliWords;
+    }
     return error;
   }
   if (!(error instanceof InvalidInputError)) return error;

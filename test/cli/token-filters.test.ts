@@ -27,13 +27,27 @@ describe("inOptionWords", () => {
   it("names the filters a server error lists as suspects by their options, keeping the error", () => {
     const error = new ServerError(
       "500 on GET /orgs/o/api-tokens/count: createdAtUom is bad. The server failed; retry later. Invalid filter " +
-        "values have been reported to answer 500: check q, status, createdAtSearchType, createdAtUom, sort.",
-      { status: 500 },
+        "values have been reported to answer 500: check status, createdAtSearchType, createdAtUom, sort.",
+      { status: 500, suspectFilters: ["status", "createdAtSearchType", "createdAtUom", "sort"] },
     );
     expect(inOptionWords(error)).toBe(error);
     expect(error.message).toBe(
       "500 on GET /orgs/o/api-tokens/count: createdAtUom is bad. The server failed; retry later. Invalid filter " +
-        "values have been reported to answer 500: check --q, --status, --created-at-search-type, --created-at-uom, --sort.",
+        "values have been reported to answer 500: check --status, --created-at-search-type, --created-at-uom, --sort.",
+    );
+  });
+
+  it("rewords only the SDK's list at the message's end, not the same words in the server's text", () => {
+    const server = "Invalid filter values have been reported to answer 500: check status.";
+    const error = new ServerError(
+      `500 on GET /orgs/o/api-tokens/count: ${server} The server failed; retry later. Invalid filter values have ` +
+        "been reported to answer 500: check createdAtUom.",
+      { status: 500, suspectFilters: ["createdAtUom"] },
+    );
+    inOptionWords(error);
+    expect(error.message).toBe(
+      `500 on GET /orgs/o/api-tokens/count: ${server} The server failed; retry later. Invalid filter values have ` +
+        "been reported to answer 500: check --created-at-uom.",
     );
   });
 });

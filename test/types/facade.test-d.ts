@@ -8,6 +8,7 @@ import {
   type PagedList,
   type PageLinks,
   type paths,
+  ServerError,
   type ServiceAccountCredentialCount,
   type ServiceAccountTokenCounts,
 } from "../../src/index.js";
@@ -104,5 +105,12 @@ describe("facade types", () => {
   it("types an error's partialResult as countTokens' merged answer", () => {
     const error = new AdminApiError("failed");
     expectTypeOf(error.partialResult).toEqualTypeOf<ServiceAccountTokenCounts | undefined>();
+  });
+
+  it("types a server error's suspectFilters as a read-only list of names", () => {
+    const error = new ServerError("failed");
+    expectTypeOf(error.suspectFilters).toEqualTypeOf<readonly string[]>();
+    // @ts-expect-error the list is read-only
+    error.suspectFilters.push("status");
   });
 });

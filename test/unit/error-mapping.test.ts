@@ -201,7 +201,18 @@ describe("error mapping", () => {
   it("names the filters it suspects in a 500", async () => {
     const { client } = testClient(() => json({}, 500));
     const error = await failure(client.apiTokens.count(ORG, { createdAtSearchType: "bogus", q: "mia" }));
-    expect(error.message).toContain("check createdAtSearchType.");
+    expect(error.message).toMatch(
+      / Invalid filter values have been reported to answer 500: check createdAtSearchType\.$/,
+    );
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).suspectFilters).toEqual(["createdAtSearchType"]);
+  });
+
+  it("names no filter in a 500 when none was sent", async () => {
+    const { client } = testClient(() => json({}, 500));
+    const error = (await failure(client.apiTokens.count(ORG, { q: "mia" }))) as ServerError;
+    expect(error.suspectFilters).toEqual([]);
+    expect(error.message).toMatch(/The server failed; retry later\.$/);
   });
 });
 

@@ -33,7 +33,7 @@ export async function resolveCredentials(
   signal: AbortSignal,
 ): Promise<Credentials> {
   const keyFile = givenValue("--api-key-file", options.apiKeyFile, "<path>");
-  const org = givenValue("--org", options.org, "<id>");
+  const org = givenName("--org", options.org, "<id>");
   const apiKey = keyFile === undefined ? nonEmpty(io.env[API_KEY_ENV]) : await readKeyFile(keyFile, io, signal);
   if (!apiKey) {
     throw new UsageError(`No API key: set ${API_KEY_ENV} or pass --api-key-file <path> (or use --sandbox).`);
@@ -80,6 +80,22 @@ export function givenValue(flag: string, value: string | undefined, placeholder:
     );
   }
   return trimmed;
+}
+
+/**
+ * `givenValue` for an option whose value names something that never starts with `-` (an org id, a URL): such a value
+ * is a usage error too. It is the next option taken as the value (`--org --sandbox`, `--org -- tokens count`) when the
+ * option's own value was left out. The value is not echoed. A path may start with `-`, so `--api-key-file` takes
+ * `givenValue`.
+ */
+export function givenName(flag: string, value: string | undefined, placeholder: string): string | undefined {
+  const given = givenValue(flag, value, placeholder);
+  if (given?.startsWith("-")) {
+    throw new UsageError(
+      `${flag} needs a value, and was given a word starting with '-' instead (an option in its place?): pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
+    );
+  }
+  return given;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -10,7 +10,7 @@ import { tokensCountCommand } from "./commands/tokens-count.js";
 import { tokensListCommand } from "./commands/tokens-list.js";
 import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
-import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
+import { API_KEY_ENV, givenName, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
 import { refuseIgnoredOptions } from "./ignored-options.js";
 import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
@@ -81,10 +81,11 @@ export function buildProgram(ctx: RunContext): Command {
   program.addCommand(tokens).addCommand(accounts).addCommand(auditCommand(ctx)).addCommand(sandboxCommand(ctx));
 
   program.hook("preAction", (_program, action) => {
-    refuseIgnoredOptions(
-      action.optsWithGlobals<GlobalOptions>(),
-      action.parent === program && action.name() === "sandbox",
-    );
+    const options = action.optsWithGlobals<GlobalOptions>();
+    refuseIgnoredOptions(options, action.parent === program && action.name() === "sandbox");
+    // Before the command reads anything (an id file on stdin): `--org --sandbox` took the next option as the org.
+    givenName("--org", options.org, "<id>");
+    givenName("--base-url", options.baseUrl, "<url>");
   });
 
   const configure = (command: Command, path: string) => {

@@ -87,6 +87,24 @@ describe("resolveCredentials", () => {
     expect((error as UsageError).message).toMatch(/^--api-key-file was given an empty value/);
   });
 
+  it.each(["--", "--sandbox", "-o", " -x"])(
+    "is a usage error naming --org when its value %j starts with '-', never taken as the org",
+    async (org) => {
+      const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-from-env" };
+      const error = await resolveCredentials({ org }, io(env), signal).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe(
+        "--org needs a value, and was given a word starting with '-' instead (an option in its place?): pass --org <id>, or leave the option out. Nothing was sent.",
+      );
+    },
+  );
+
+  it("reads a key file whose path starts with '-', a path like any other", async () => {
+    const dashed = { env: {}, readFile: async (path: string) => (path === "-key.txt" ? "dash-key-0123456789\n" : "") };
+    const resolved = await resolveCredentials({ apiKeyFile: "-key.txt", org: "org-1" }, dashed, signal);
+    expect(resolved.apiKey).toBe("dash-key-0123456789");
+  });
+
   it("is a usage error without an org id", async () => {
     const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789" };
     await expect(resolveCredentials({}, io(env), signal)).rejects.toThrow(/--org <id> or set ATLASSIAN_ORG_ID/);

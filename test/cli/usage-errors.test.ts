@@ -151,6 +151,21 @@ describe.concurrent("empty option values", () => {
   });
 });
 
+describe.concurrent("an org id or base URL starting with '-'", () => {
+  it.each([
+    [["--org", "--", "tokens", "count"], "--org"],
+    [["--org", "--sandbox", "tokens", "count"], "--org"],
+    [["--org=-o", "tokens", "count"], "--org"],
+    [["--base-url", "--sandbox", "tokens", "count"], "--base-url"],
+    [["--org", "o-1", "--base-url", "--", "tokens", "count"], "--base-url"],
+  ])("refuses %j with exit 2, saying %s needs a value, before anything is sent", async (args, flag) => {
+    const { code, stdout, stderr } = await runCaptured(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(new RegExp(`^error: ${flag} needs a value, and was given a word starting with '-' instead`));
+  });
+});
+
 describe.concurrent("--sandbox with options it replaces", () => {
   it.each([
     [["--org", "o-1"], "--org"],

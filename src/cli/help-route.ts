@@ -52,11 +52,14 @@ function programOptionSpan(program: Command, args: readonly string[], at: number
 
 /**
  * The command words of `given` and the options of the program among them (`tokens --sandbox list`, as commander
- * reads it too): plain words that can name a command, up to the first other word or option. What follows is
- * operands, or a command's options and their values, which help needs none of: a bad value among them (`--limit 0`)
- * must not hide the help asked for.
+ * reads it too): plain words that can name a command, up to the first other word or option, which is `next`. What
+ * follows is operands, or a command's options and their values, which help needs none of: a bad value among them
+ * (`--limit 0`) must not hide the help asked for.
  */
-function commandWords(program: Command, given: readonly string[]): { words: string[]; options: string[] } {
+function commandWords(
+  program: Command,
+  given: readonly string[],
+): { words: string[]; options: string[]; next: string | undefined } {
   const words: string[] = [];
   const options: string[] = [];
   for (let at = 0; at < given.length; ) {
@@ -67,11 +70,11 @@ function commandWords(program: Command, given: readonly string[]): { words: stri
       continue;
     }
     const word = given[at] as string;
-    if (!COMMAND_NAME.test(word)) break;
+    if (!COMMAND_NAME.test(word)) return { words, options, next: word };
     words.push(word);
     at += 1;
   }
-  return { words, options };
+  return { words, options, next: undefined };
 }
 
 /**
@@ -90,20 +93,23 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
   const options = rest.slice(0, optionCount);
   const args = rest.slice(optionCount);
   const given = args[0] === "help" ? args.slice(1) : asksHelp(args) ? args : [];
-  const { words, options: among } = commandWords(program, given);
-  if (words.length === 0) return { kind: "parse", argv: [...argv] };
+  const { words, options: among, next } = commandWords(program, given);
+  // A word where a command belongs that cannot name one (`help x=y`, `tokens lis/t --help`) is unknown as well; an
+  // option, or a blank word (`help "$UNSET"`), is not.
+  const stray = next !== undefined && !next.startsWith("-") && next.trim() !== "" ? next : undefined;
+  if (words.length === 0 && stray === undefined) return { kind: "parse", argv: [...argv] };
   let command = program;
   const path: string[] = [];
-  for (const word of words) {
+  for (const word of [...words, ...(stray === undefined ? [] : [stray])]) {
     // A command without subcommands takes the words after it as its operands; `help` among the words asks again.
     if (command.commands.length === 0) break;
     if (word === "help") continue;
-    const next = findCommand(command, word);
-    if (!next) {
+    const found = findCommand(command, word);
+    if (!found) {
       const choices = command.commands.map((c) => c.name()).filter((name) => name !== "help");
       return { kind: "unknown", word, under: commandPath(command), choices };
     }
-    command = next;
+    command = found;
     path.push(word);
   }
   return { kind: "parse", argv: [node, script, ...options, ...among, ...path, "--help"] };
@@ -115,7 +121,14 @@ function asksHelp(args: readonly string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
 }
 
-/** The usage error for a help route's unknown word. */
+/**
+ * The usage error for a help route's unknown word. A word that cannot be a command name is not shown, as for an
+ * unknown command outside help: it may be a key pasted in the wrong place, or hold control characters.
+ */
 export function unknownCommandText(route: Extract<HelpRoute, { kind: "unknown" }>): string {
-  return `error: unknown command '${route.word}' in '${route.under}' (its commands: ${route.choices.join(", ")})\n(add --help for usage)\n`;
+  const choices = `its commands: ${route.choices.join(", ")}`;
+  const why = COMMAND_NAME.test(route.word)
+    ? `'${route.word}' in '${route.under}' (${choices})`
+    : `'...' in '${route.under}' (not shown: it is not a command name; ${choices})`;
+  return `error: unknown command ${why}\n(add --help for usage)\n`;
 }

@@ -100,6 +100,13 @@ describe("routeHelp", () => {
     // optional, as commander reads it.
     [["--org", "help", "tokens", "lis", "--help"], "lis", "tool tokens", ["list", "count"]],
     [["--color", "tokens", "list", "-h"], "list", "tool", ["tokens", "audit", "service-accounts"]],
+    // A word that cannot name a command where one belongs: unknown too, not the help of what comes before it.
+    [["help", "ATCTT3x=KEY"], "ATCTT3x=KEY", "tool", ["tokens", "audit", "service-accounts"]],
+    [["help", "12"], "12", "tool", ["tokens", "audit", "service-accounts"]],
+    [["x=y", "--help"], "x=y", "tool", ["tokens", "audit", "service-accounts"]],
+    [["help", "tokens", "list/"], "list/", "tool tokens", ["list", "count"]],
+    [["tokens", "li st", "--help"], "li st", "tool tokens", ["list", "count"]],
+    [["help", "tokens", "--sandbox", "a\u001b[2J"], "a\u001b[2J", "tool tokens", ["list", "count"]],
   ])("stops %j at the unknown word", (args, word, under, choices) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "unknown", word, under, choices });
   });
@@ -110,7 +117,7 @@ describe("routeHelp", () => {
     [["--help"]],
     [["tokens", "list"]],
     [["help", "--org", "x"]],
-    [["help", "ATCTT3x=KEY"]],
+    [["help", ""]],
     [["--org", "help", "tokens"]],
     [["--nope", "help", "tokens", "lis"]],
     [["--sandbox", "--help"]],
@@ -125,4 +132,13 @@ describe("routeHelp", () => {
       "error: unknown command 'lis' in 'tool tokens' (its commands: list, count)\n(add --help for usage)\n",
     );
   });
+
+  it.each(["ATCTT3x=KEY", "a\u001b[2Jb", "tokens list", "12"])(
+    "words the error for %j, which cannot be a command name, without showing it",
+    (word) => {
+      expect(unknownCommandText({ kind: "unknown", word, under: "tool", choices: ["tokens", "audit"] })).toBe(
+        "error: unknown command '...' in 'tool' (not shown: it is not a command name; its commands: tokens, audit)\n(add --help for usage)\n",
+      );
+    },
+  );
 });

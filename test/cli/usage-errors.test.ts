@@ -45,6 +45,24 @@ describe.concurrent("help asked for", () => {
   });
 
   it.each([
+    [["help", "x=y"], "admin-api-access", "tokens, service-accounts, audit, sandbox"],
+    [["help", "ATCTT3xREALKEY0123456789"], "admin-api-access", "tokens, service-accounts, audit, sandbox"],
+    [["help", "a\u001b]0;title\u0007"], "admin-api-access", "tokens, service-accounts, audit, sandbox"],
+    [["help", "tokens", "ATCTT3xREALKEY0123456789"], "admin-api-access tokens", "list, count, revoke-all"],
+    [["tokens", "list/", "--help"], "admin-api-access tokens", "list, count, revoke-all"],
+  ])(
+    "refuses help for %j, a word that cannot be a command name, saying so without showing it",
+    async (args, under, choices) => {
+      const { code, stdout, stderr } = await runCaptured(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(
+        `error: unknown command '...' in '${under}' (not shown: it is not a command name; its commands: ${choices})\n(add --help for usage)\n`,
+      );
+    },
+  );
+
+  it.each([
     [["--sandbox", "tokens", "revoke-all", "--dry-run=false"], "--dry-run"],
     [["--sandbox=yes", "tokens", "count"], "--sandbox"],
   ])("says a flag takes no value for %j, before any request", async (args, flag) => {

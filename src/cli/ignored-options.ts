@@ -21,6 +21,9 @@ const unusedBySandboxCommand = [
   ["timeout", "--timeout"],
 ] as const satisfies readonly Ignored[];
 
+/** The global options the `sandbox` command refuses, by flag: its help leaves them out. */
+export const refusedBySandboxCommand: ReadonlySet<string> = new Set(unusedBySandboxCommand.map(([, flag]) => flag));
+
 /** The options of `table` that were given, as a message names them: `--sandbox-tokens (use sandbox --tokens <n>)`. */
 function given(options: GlobalOptions, table: readonly Ignored[]): string[] {
   return table

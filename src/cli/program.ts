@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, Help, type HelpConfiguration, Option } from "commander";
 import { MAX_TIMER_MS } from "../delay.js";
 import { auditCommand } from "./commands/audit.js";
 import { sandboxCommand } from "./commands/sandbox.js";
@@ -12,7 +12,7 @@ import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
 import { API_KEY_ENV, givenName, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
-import { refuseIgnoredOptions } from "./ignored-options.js";
+import { refusedBySandboxCommand, refuseIgnoredOptions } from "./ignored-options.js";
 import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
 import { refuseRepeats } from "./single-value.js";
 import { redactUnknownOption } from "./unknown-option.js";
@@ -98,7 +98,11 @@ export function buildProgram(ctx: RunContext): Command {
         outputError: (text: string, write: (text: string) => void) =>
           write(redactUnknownOption(text, flagsOf(command))),
       })
-      .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+      .configureHelp({
+        showGlobalOptions: true,
+        sortSubcommands: false,
+        ...(path === "sandbox" ? globalOptionsBut(refusedBySandboxCommand) : {}),
+      })
       .showHelpAfterError("(add --help for usage)");
     for (const sub of command.commands) {
       const subPath = path ? `${path} ${sub.name()}` : sub.name();
@@ -117,6 +121,17 @@ function flagsOf(command: Command): Set<string> {
     for (const option of c.options) if (option.long && !option.required && !option.optional) flags.add(option.long);
   }
   return flags;
+}
+
+/** Help that lists the global options but `flags`: a command's help does not offer the options it refuses. */
+function globalOptionsBut(flags: ReadonlySet<string>): HelpConfiguration {
+  return {
+    visibleGlobalOptions(this: Help, command: Command) {
+      return Help.prototype.visibleGlobalOptions
+        .call(this, command)
+        .filter((option) => option.long === undefined || !flags.has(option.long));
+    },
+  };
 }
 
 /** Where a command group's `--help` sends the reader for its commands' options and exit codes. */

@@ -221,6 +221,37 @@ describe.concurrent("the sandbox command with global options it would ignore", (
     expect(stderr).toMatch(/^error: sandbox /);
     expect(stderr).toContain(`would ignore ${named}:`);
   });
+
+  /** The options a help text lists, as their terms (`--port <n>`, `-h, --help`), in order. */
+  const listed = (help: string) =>
+    help
+      .split("\n")
+      .filter((line) => /^ {2}-/.test(line))
+      .map((line) => line.trim().split(/ {2,}/)[0]);
+
+  it.each([[["sandbox", "--help"]], [["help", "sandbox"]]])(
+    "leaves the global options it refuses out of its help, %j",
+    async (args) => {
+      const { code, stdout } = await runCaptured(args);
+      expect(code).toBe(0);
+      expect(listed(stdout)).toEqual([
+        "--port <n>",
+        "--seed <n>",
+        "--tokens <n>",
+        "-h, --help",
+        "-V, --version",
+        "--verbose",
+        "--no-color",
+      ]);
+    },
+  );
+
+  it("still lists every global option in the help of the other commands", async () => {
+    const { stdout } = await runCaptured(["tokens", "count", "--help"]);
+    for (const term of ["--api-key-file <path>", "--org <id>", "--base-url <url>", "--sandbox", "--timeout <ms>"]) {
+      expect(listed(stdout)).toContain(term);
+    }
+  });
 });
 
 describe.concurrent("an option that takes one value, given twice", () => {

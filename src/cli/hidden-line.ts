@@ -7,28 +7,37 @@
 /** A line as typed so far, and how it ended, if it has. */
 export interface TypedLine {
   text: string;
-  /** `line`: Enter (or Ctrl-D); `interrupt`: Ctrl-C, which raw mode delivers as a key instead of a signal. */
+  /**
+   * `line`: Enter (or Ctrl-D); `interrupt`: Ctrl-C or Ctrl-\, which raw mode delivers as keys instead of signals.
+   */
   end?: "line" | "interrupt";
+  /** The start of an escape sequence (an arrow key) that the next input finishes: dropped with it. */
+  pending?: string;
 }
 
 const ESC = "\u001b";
 
 /**
- * `line` after the keys in `input`. Enter (CR or LF) and Ctrl-D end the line; Ctrl-C interrupts; Backspace (DEL or
- * BS) removes the last character and Ctrl-U the whole line; an escape sequence (an arrow key: `ESC [ A`) and any
- * other control character are dropped. Whatever follows the end is ignored.
+ * `line` after the keys in `input`. Enter (CR or LF) and Ctrl-D end the line; Ctrl-C and Ctrl-\ interrupt;
+ * Backspace (DEL or BS) removes the last character and Ctrl-U the whole line; an escape sequence (an arrow key:
+ * `ESC [ A`, a paste's `ESC [ 200 ~`), even one split between inputs, and any other control character (Ctrl-Z
+ * included: raw mode cannot suspend) are dropped. Whatever follows the end is ignored.
  */
 export function typeInto(line: TypedLine, input: string): TypedLine {
   if (line.end) return line;
+  const keys = (line.pending ?? "") + input;
   let text = line.text;
-  for (let i = 0; i < input.length; i++) {
-    const key = input[i] as string;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (key === "\r" || key === "\n" || key === "\u0004") return { text, end: "line" };
-    if (key === "\u0003") return { text, end: "interrupt" };
+    if (key === "\u0003" || key === "\u001c") return { text, end: "interrupt" };
     if (key === "\u007f" || key === "\b") text = withoutLast(text);
     else if (key === "\u0015") text = "";
-    else if (key === ESC) i = escapeEnd(input, i);
-    else if (key >= " ") text += key;
+    else if (key === ESC) {
+      const end = escapeEnd(keys, i);
+      if (end === undefined) return { text, pending: keys.slice(i) };
+      i = end;
+    } else if (key >= " ") text += key;
   }
   return { text };
 }
@@ -41,13 +50,17 @@ function withoutLast(text: string): string {
 
 /**
  * Where the escape sequence starting at `at` ends: a CSI (`ESC [`, parameters, then a final byte from `@` to `~`), an
- * SS3 (`ESC O` and one key), or the ESC alone.
+ * SS3 (`ESC O` and one key), or the ESC alone (followed by anything else). Undefined when `keys` ends before the
+ * sequence does.
  */
-function escapeEnd(input: string, at: number): number {
-  const kind = input[at + 1];
-  if (kind === "O") return Math.min(at + 2, input.length - 1);
+function escapeEnd(keys: string, at: number): number | undefined {
+  const kind = keys[at + 1];
+  if (kind === undefined) return undefined;
+  if (kind === "O") return at + 2 < keys.length ? at + 2 : undefined;
   if (kind !== "[") return at;
-  let i = at + 2;
-  while (i < input.length && !((input[i] as string) >= "@" && (input[i] as string) <= "~")) i++;
-  return Math.min(i, input.length - 1);
+  for (let i = at + 2; i < keys.length; i++) {
+    const c = keys[i] as string;
+    if (c >= "@" && c <= "~") return i;
+  }
+  return undefined;
 }

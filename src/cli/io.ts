@@ -61,6 +61,16 @@ function endOnFailure(stream: Writable, name: "stdout" | "stderr"): TextSink {
   };
 }
 
+/**
+ * Ctrl-C typed while the terminal is in raw mode, where it arrives as a key: the process's SIGINT listeners (the
+ * run's `onInterrupt`) are called as the signal would call them. A real signal sent to itself would end the process
+ * abruptly on Windows; it is sent only when nothing listens, for the default action.
+ */
+function interruptSelf(): void {
+  if (process.listenerCount("SIGINT") > 0) process.emit("SIGINT", "SIGINT");
+  else process.kill(process.pid, "SIGINT");
+}
+
 /** The real process as a `CliIo`; call it once. */
 export function processIo(): CliIo {
   return {
@@ -80,9 +90,7 @@ export function processIo(): CliIo {
       (await import("./read-file.js")).readFileText(
         path,
         signal,
-        options?.secret
-          ? { say: (text) => process.stderr.write(text), interrupt: () => process.kill(process.pid, "SIGINT") }
-          : undefined,
+        options?.secret ? { say: (text) => process.stderr.write(text), interrupt: interruptSelf } : undefined,
       ),
     isPlainFile: async (path) =>
       (await import("node:fs/promises")).stat(path).then(

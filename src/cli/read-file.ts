@@ -1,4 +1,4 @@
-import { close, constants, fstat, open, readFile } from "node:fs";
+import { close, constants, fstat, open, readFile, writeSync } from "node:fs";
 import { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import { isatty, ReadStream } from "node:tty";
@@ -29,7 +29,7 @@ function pollableStream(fd: number, kind: { isFIFO(): boolean; isSocket(): boole
  * The file at `path` as UTF-8 text (the key file, an id file); Ctrl-C (`signal`) ends the wait, even for a terminal
  * or a pipe (`/dev/stdin`, a FIFO, `<(cmd)`) that never ends. The file is opened without blocking: a FIFO with no
  * writer yet is then waited for as its data is, stoppably, instead of inside `open`. With `hidden` (the key file), a
- * terminal is read as one line typed without echo (`readHiddenLine`).
+ * terminal is read as one line typed without echo, after a prompt on that terminal (`readHiddenAt`).
  */
 export async function readFileText(path: string, signal: AbortSignal, hidden?: HiddenLineIo): Promise<string> {
   signal.throwIfAborted();
@@ -46,6 +46,34 @@ export async function readFileText(path: string, signal: AbortSignal, hidden?: H
     if (!stream) await closeFd(fd);
   }
   // The stream owns the descriptor now: it closes it at the end, or when Ctrl-C destroys it.
-  if (hidden && stream instanceof ReadStream) return readHiddenLine(stream, signal, hidden);
+  if (hidden && stream instanceof ReadStream) return readHiddenAt(path, stream, signal, hidden);
   return readText(stream, signal);
+}
+
+/**
+ * A hidden read (`readHiddenLine`) whose prompt goes to the terminal read from, opened again for writing, as getpass
+ * does: a redirected stderr would leave the user at a blank terminal. `hidden.say` is the fallback when it cannot be.
+ */
+async function readHiddenAt(
+  path: string,
+  terminal: ReadStream,
+  signal: AbortSignal,
+  hidden: HiddenLineIo,
+): Promise<string> {
+  const screen = await openFd(path, constants.O_WRONLY | constants.O_NOCTTY).catch(() => undefined);
+  const say =
+    screen === undefined
+      ? hidden.say
+      : (text: string) => {
+          try {
+            writeSync(screen, text);
+          } catch {
+            hidden.say(text);
+          }
+        };
+  try {
+    return await readHiddenLine(terminal, signal, { say, interrupt: hidden.interrupt });
+  } finally {
+    if (screen !== undefined) await closeFd(screen).catch(() => undefined);
+  }
 }

@@ -1,4 +1,4 @@
-import { addAbortSignal, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { type TypedLine, typeInto } from "./hidden-line.js";
 
 /** A terminal to read from: a `tty.ReadStream`. */
@@ -6,34 +6,58 @@ export type Terminal = Readable & { setRawMode(raw: boolean): unknown };
 
 /** What a hidden read shows and does around the terminal. */
 export interface HiddenLineIo {
-  /** Shows the prompt before the first key, and ends its line after the last. */
+  /** Shows the prompt before the first key, and ends its line after the last: on the terminal read from. */
   say(text: string): void;
-  /** Ctrl-C, which raw mode delivers as a key: made to end the run as Ctrl-C always does (a SIGINT to the process). */
+  /**
+   * Ctrl-C (or Ctrl-\), which raw mode delivers as a key: made to end the run as Ctrl-C always does. Called once the
+   * terminal's mode is restored.
+   */
   interrupt(): void;
 }
+
+const PROMPT = "API key (hidden as you type; Enter to end): ";
 
 /**
  * One line typed at `terminal`, not echoed: a key typed or pasted there must not stay on the screen (or in its
  * scrollback and recordings). Raw mode stops the echo, and with it the terminal's own line editing and Ctrl-C, which
  * `typeInto` and `interrupt` stand in for; a Ctrl-C then ends the read through `signal`, as it ends any other wait.
- * The terminal's mode is restored however the read ends, and the stream (owning its descriptor) is closed.
+ * The terminal's mode is restored however the read ends, before the stream (owning its descriptor) is destroyed: a
+ * destroyed `tty.ReadStream` has no handle left to restore it with.
  */
-export async function readHiddenLine(terminal: Terminal, signal: AbortSignal, io: HiddenLineIo): Promise<string> {
+export function readHiddenLine(terminal: Terminal, signal: AbortSignal, io: HiddenLineIo): Promise<string> {
+  signal.throwIfAborted();
   terminal.setRawMode(true);
   terminal.setEncoding("utf8");
-  io.say("API key (hidden as you type; Enter to end): ");
+  io.say(PROMPT);
   let line: TypedLine = { text: "" };
-  try {
-    for await (const chunk of addAbortSignal(signal, terminal)) {
-      line = typeInto(line, chunk as string);
-      if (line.end === "line") break;
-      if (line.end === "interrupt") io.interrupt();
-    }
-    return line.text;
-  } finally {
-    terminal.setRawMode(false);
-    terminal.destroy();
-    // After Ctrl-C the run's "Interrupted." starts a line of its own.
-    if (line.end !== "interrupt") io.say("\n");
-  }
+  let raw = true;
+  const cooked = () => {
+    if (raw) terminal.setRawMode(false);
+    raw = false;
+  };
+  return new Promise((resolve, reject) => {
+    const finish = (settle: () => void) => {
+      cooked();
+      terminal.off("data", onData).off("end", onEnd).off("error", onError);
+      signal.removeEventListener("abort", onAbort);
+      terminal.destroy();
+      // After Ctrl-C the run's "Interrupted." starts a line of its own.
+      if (line.end !== "interrupt") io.say("\n");
+      settle();
+    };
+    const onData = (chunk: string) => {
+      if (line.end) return;
+      line = typeInto(line, chunk);
+      if (line.end === "line") finish(() => resolve(line.text));
+      else if (line.end === "interrupt") {
+        cooked();
+        io.interrupt();
+      }
+    };
+    const onEnd = () => finish(() => resolve(line.text));
+    const onError = (error: Error) => finish(() => reject(error));
+    const onAbort = () => finish(() => reject(signal.reason));
+    terminal.on("data", onData).on("end", onEnd).on("error", onError);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }

@@ -17,9 +17,10 @@ describe("typeInto, a line typed at a terminal in raw mode", () => {
     expect(typed("key\rmore", "and more\r")).toEqual({ text: "key", end: "line" });
   });
 
-  it("is interrupted by Ctrl-C, and stays so", () => {
+  it("is interrupted by Ctrl-C or Ctrl-\\, and stays so", () => {
     expect(typed("ke\u0003y\r")).toEqual({ text: "ke", end: "interrupt" });
     expect(typed("ke\u0003", "y\r")).toEqual({ text: "ke", end: "interrupt" });
+    expect(typed("ke\u001cy\r")).toEqual({ text: "ke", end: "interrupt" });
   });
 
   it("removes the last character on Backspace (DEL or BS), a surrogate pair as one", () => {
@@ -34,8 +35,19 @@ describe("typeInto, a line typed at a terminal in raw mode", () => {
   });
 
   it("drops arrow keys and other escape sequences, and other control characters", () => {
-    expect(typed("k\u001b[De\u001b[1;5Cy\u001bOA\t\u0007\r")).toEqual({ text: "key", end: "line" });
-    expect(typed("key\u001b")).toEqual({ text: "key" });
+    expect(typed("k\u001b[De\u001b[1;5Cy\u001bOA\t\u0007\u001a\u0000\r")).toEqual({ text: "key", end: "line" });
+    expect(typed("\u001b[200~key\u001b[201~\r")).toEqual({ text: "key", end: "line" });
+  });
+
+  it("drops an escape sequence split between inputs", () => {
+    expect(typed("key\u001b", "[D\r")).toEqual({ text: "key", end: "line" });
+    expect(typed("\u001b[200~key\u001b[20", "1~\r")).toEqual({ text: "key", end: "line" });
+    expect(typed("key\u001bO", "A\r")).toEqual({ text: "key", end: "line" });
+    expect(typed("key\u001b")).toEqual({ text: "key", pending: "\u001b" });
+  });
+
+  it("drops a lone Escape without the key after it", () => {
+    expect(typed("k\u001b", "ey\r")).toEqual({ text: "key", end: "line" });
   });
 
   it("has no end until one is typed", () => {

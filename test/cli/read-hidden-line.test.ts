@@ -2,55 +2,93 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readHiddenLine, type Terminal } from "../../src/cli/read-hidden-line.js";
 
-/** A terminal that records its raw mode, fed by `type`. */
+/**
+ * A terminal fed by `type`, whose mode changes as a `tty.ReadStream`'s does: only while it is not destroyed (a
+ * destroyed one has no handle left to change the mode with).
+ */
 function fakeTerminal() {
-  const modes: boolean[] = [];
   const stream = new PassThrough();
-  const terminal = Object.assign(stream, { setRawMode: (raw: boolean) => modes.push(raw) }) as Terminal;
-  return { terminal, modes, type: (text: string) => stream.write(text), close: () => stream.end() };
+  const state = { raw: false };
+  const terminal = Object.assign(stream, {
+    setRawMode: (raw: boolean) => {
+      if (!stream.destroyed) state.raw = raw;
+    },
+  }) as Terminal;
+  return { terminal, state, type: (text: string) => stream.write(text), close: () => stream.end() };
 }
 
-function hiddenIo() {
-  const said: string[] = [];
-  let interrupts = 0;
-  return {
-    said,
-    interrupts: () => interrupts,
-    io: { say: (text: string) => void said.push(text), interrupt: () => void interrupts++ },
-  };
-}
+const PROMPT = "API key (hidden as you type; Enter to end): ";
 
 describe("readHiddenLine", () => {
-  it("reads one line in raw mode, prompting first, and restores the mode and closes the terminal", async () => {
-    const { terminal, modes, type } = fakeTerminal();
-    const { said, io } = hiddenIo();
-    const reading = readHiddenLine(terminal, new AbortController().signal, io);
+  it("reads one line in raw mode, prompting first, then restores the mode and closes the terminal", async () => {
+    const { terminal, state, type } = fakeTerminal();
+    const said: string[] = [];
+    const reading = readHiddenLine(terminal, new AbortController().signal, {
+      say: (text) => void said.push(`${text}|raw:${state.raw}`),
+      interrupt: () => {},
+    });
     type("secret-");
     type("key\r");
     await expect(reading).resolves.toBe("secret-key");
-    expect(modes).toEqual([true, false]);
+    expect(state.raw).toBe(false);
     expect(terminal.destroyed).toBe(true);
-    expect(said).toEqual(["API key (hidden as you type; Enter to end): ", "\n"]);
+    expect(said).toEqual([`${PROMPT}|raw:true`, "\n|raw:false"]);
   });
 
-  it("turns Ctrl-C into an interrupt, then ends when the run's signal aborts", async () => {
-    const { terminal, modes, type } = fakeTerminal();
-    const { said, interrupts, io } = hiddenIo();
+  it("restores the mode before it interrupts on Ctrl-C, then ends when the run's signal aborts", async () => {
+    const { terminal, state, type } = fakeTerminal();
     const controller = new AbortController();
-    const reading = readHiddenLine(terminal, controller.signal, io);
+    const rawAtInterrupt: boolean[] = [];
+    const said: string[] = [];
+    const reading = readHiddenLine(terminal, controller.signal, {
+      say: (text) => void said.push(text),
+      interrupt: () => {
+        rawAtInterrupt.push(state.raw);
+        controller.abort();
+      },
+    });
     type("sec\u0003");
-    while (interrupts() === 0) await new Promise((r) => setTimeout(r, 1));
+    await expect(reading).rejects.toMatchObject({ name: "AbortError" });
+    expect(rawAtInterrupt).toEqual([false]);
+    expect(state.raw).toBe(false);
+    expect(terminal.destroyed).toBe(true);
+    expect(said).toEqual([PROMPT]);
+  });
+
+  it("restores the mode when the run's signal aborts the wait", async () => {
+    const { terminal, state } = fakeTerminal();
+    const controller = new AbortController();
+    const reading = readHiddenLine(terminal, controller.signal, { say: () => {}, interrupt: () => {} });
+    expect(state.raw).toBe(true);
     controller.abort();
     await expect(reading).rejects.toMatchObject({ name: "AbortError" });
-    expect(modes).toEqual([true, false]);
-    expect(said).toEqual(["API key (hidden as you type; Enter to end): "]);
+    expect(state.raw).toBe(false);
+  });
+
+  it("restores the mode when the terminal fails", async () => {
+    const { terminal, state } = fakeTerminal();
+    const reading = readHiddenLine(terminal, new AbortController().signal, { say: () => {}, interrupt: () => {} });
+    terminal.emit("error", Object.assign(new Error("read EIO"), { code: "EIO" }));
+    await expect(reading).rejects.toMatchObject({ code: "EIO" });
+    expect(state.raw).toBe(false);
   });
 
   it("gives what was typed when the terminal ends without a line end", async () => {
-    const { terminal, type, close } = fakeTerminal();
-    const reading = readHiddenLine(terminal, new AbortController().signal, hiddenIo().io);
+    const { terminal, state, type, close } = fakeTerminal();
+    const reading = readHiddenLine(terminal, new AbortController().signal, { say: () => {}, interrupt: () => {} });
     type("partial");
     close();
     await expect(reading).resolves.toBe("partial");
+    expect(state.raw).toBe(false);
+  });
+
+  it("does not touch the terminal when the signal has already aborted", async () => {
+    const { terminal, state } = fakeTerminal();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      (async () => readHiddenLine(terminal, controller.signal, { say: () => {}, interrupt: () => {} }))(),
+    ).rejects.toMatchObject({ name: "AbortError" });
+    expect(state.raw).toBe(false);
   });
 });

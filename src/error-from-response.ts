@@ -84,7 +84,9 @@ export function errorFromResponse(response: Response, body: unknown, ctx: Respon
     return new RateLimitError(`${head} Rate limited: retry ${when}.`, { ...init, retryAfterMs, resetAt });
   }
   if (status >= 500 && status <= 599) {
-    const suspectFilters = [...new Set(url.searchParams.keys())].filter((name) => !NOT_FILTERS.has(name));
+    // A 500 is what invalid filter values have been reported to get; a 502, 503 or 504 is a gateway's or an outage's.
+    const suspectFilters =
+      status === 500 ? [...new Set(url.searchParams.keys())].filter((name) => !NOT_FILTERS.has(name)) : [];
     return new ServerError(`${head} The server failed; retry later.${suspectsText(suspectFilters)}`, {
       ...init,
       suspectFilters,

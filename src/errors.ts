@@ -69,8 +69,9 @@ export class NotFoundError extends AdminApiError {
 export class ServerError extends AdminApiError {
   override name = "ServerError";
   /**
-   * The filters the request sent (query parameters such as `status` or `createdAtFrom`), which the message names:
-   * invalid filter values have been reported to answer 500, so they are the first to check. Empty when none was sent.
+   * On a 500: the filters the request sent (query parameters such as `status` or `createdAtFrom`), which the message
+   * names: invalid filter values have been reported to answer 500, so they are the first to check. Empty for any
+   * other status, or when no filter was sent.
    */
   readonly suspectFilters: readonly string[];
 

@@ -208,6 +208,17 @@ describe("error mapping", () => {
     expect((error as ServerError).suspectFilters).toEqual(["createdAtSearchType"]);
   });
 
+  it.each([502, 503, 504])(
+    "names no filter suspect in a %i, which a filter value is not reported to cause",
+    async (status) => {
+      const { client } = testClient(() => json({}, status));
+      const error = (await failure(client.apiTokens.count(ORG, { createdAtSearchType: "bogus" }))) as ServerError;
+      expect(error).toBeInstanceOf(ServerError);
+      expect(error.suspectFilters).toEqual([]);
+      expect(error.message).toMatch(/The server failed; retry later\.$/);
+    },
+  );
+
   it("names no filter in a 500 when none was sent", async () => {
     const { client } = testClient(() => json({}, 500));
     const error = (await failure(client.apiTokens.count(ORG, { q: "mia" }))) as ServerError;

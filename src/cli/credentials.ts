@@ -33,7 +33,7 @@ export async function resolveCredentials(
   signal: AbortSignal,
 ): Promise<Credentials> {
   const keyFile = givenValue("--api-key-file", options.apiKeyFile, "<path>");
-  const org = givenName("--org", options.org, "<id>");
+  const org = givenValue("--org", options.org, "<id>");
   const apiKey = keyFile === undefined ? nonEmpty(io.env[API_KEY_ENV]) : await readKeyFile(keyFile, io, signal);
   if (!apiKey) {
     throw new UsageError(`No API key: set ${API_KEY_ENV} or pass --api-key-file <path> (or use --sandbox).`);
@@ -83,19 +83,20 @@ export function givenValue(flag: string, value: string | undefined, placeholder:
 }
 
 /**
- * `givenValue` for an option whose value names something that never starts with `-` (an org id, a URL): such a value
- * is a usage error too. It is the next option taken as the value (`--org --sandbox`, `--org -- tokens count`) when the
- * option's own value was left out. The value is not echoed. A path may start with `-`, so `--api-key-file` takes
- * `givenValue`.
+ * The parser of an option whose value names something that never starts with `-` (an org id, a URL): such a value is
+ * a usage error, raised as commander reads it, before any command word after it is looked at. It is the next option
+ * taken as the value when the option's own was left out (`--org --timeout 5000 tokens count` would otherwise fail as
+ * an unknown command `5000`, `--org --sandbox` run against org `--sandbox`). The value is not echoed.
  */
-export function givenName(flag: string, value: string | undefined, placeholder: string): string | undefined {
-  const given = givenValue(flag, value, placeholder);
-  if (given?.startsWith("-")) {
-    throw new UsageError(
-      `${flag} needs a value, and was given a word starting with '-' instead (an option in its place?): pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
-    );
-  }
-  return given;
+export function dashless(flag: string, placeholder: string): (value: string) => string {
+  return (value) => {
+    if (value.trim().startsWith("-")) {
+      throw new UsageError(
+        `${flag} needs a value, and was given a word starting with '-' instead: pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
+      );
+    }
+    return value;
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -10,7 +10,7 @@ import { tokensCountCommand } from "./commands/tokens-count.js";
 import { tokensListCommand } from "./commands/tokens-list.js";
 import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
-import { API_KEY_ENV, givenName, ORG_ID_ENV } from "./credentials.js";
+import { API_KEY_ENV, dashless, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
 import { refusedBySandboxCommand, refuseIgnoredOptions } from "./ignored-options.js";
 import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
@@ -35,8 +35,12 @@ export function buildProgram(ctx: RunContext): Command {
       "--api-key-file <path>",
       `read the API key from this file (else ${API_KEY_ENV}); /dev/stdin at a terminal prompts, hidden`,
     )
-    .option("--org <id>", `organization id (else ${ORG_ID_ENV})`)
-    .option("--base-url <url>", "API base URL (default: https://api.atlassian.com/admin/api-access/v1)")
+    .addOption(new Option("--org <id>", `organization id (else ${ORG_ID_ENV})`).argParser(dashless("--org", "<id>")))
+    .addOption(
+      new Option("--base-url <url>", "API base URL (default: https://api.atlassian.com/admin/api-access/v1)").argParser(
+        dashless("--base-url", "<url>"),
+      ),
+    )
     .option("--sandbox", "run this command against an embedded, seeded sandbox instead of a real org")
     .addOption(
       new Option(
@@ -81,11 +85,10 @@ export function buildProgram(ctx: RunContext): Command {
   program.addCommand(tokens).addCommand(accounts).addCommand(auditCommand(ctx)).addCommand(sandboxCommand(ctx));
 
   program.hook("preAction", (_program, action) => {
-    const options = action.optsWithGlobals<GlobalOptions>();
-    refuseIgnoredOptions(options, action.parent === program && action.name() === "sandbox");
-    // Before the command reads anything (an id file on stdin): `--org --sandbox` took the next option as the org.
-    givenName("--org", options.org, "<id>");
-    givenName("--base-url", options.baseUrl, "<url>");
+    refuseIgnoredOptions(
+      action.optsWithGlobals<GlobalOptions>(),
+      action.parent === program && action.name() === "sandbox",
+    );
   });
 
   const configure = (command: Command, path: string) => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { resolveCredentials } from "../../src/cli/credentials.js";
+import { dashless, resolveCredentials } from "../../src/cli/credentials.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { runCaptured, runCli } from "./run-cli.js";
 
@@ -87,18 +87,6 @@ describe("resolveCredentials", () => {
     expect((error as UsageError).message).toMatch(/^--api-key-file was given an empty value/);
   });
 
-  it.each(["--", "--sandbox", "-o", " -x"])(
-    "is a usage error naming --org when its value %j starts with '-', never taken as the org",
-    async (org) => {
-      const env = { ATLASSIAN_ADMIN_API_KEY: "env-key-0123456789", ATLASSIAN_ORG_ID: "org-from-env" };
-      const error = await resolveCredentials({ org }, io(env), signal).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(UsageError);
-      expect((error as UsageError).message).toBe(
-        "--org needs a value, and was given a word starting with '-' instead (an option in its place?): pass --org <id>, or leave the option out. Nothing was sent.",
-      );
-    },
-  );
-
   it("reads a key file whose path starts with '-', a path like any other", async () => {
     const dashed = { env: {}, readFile: async (path: string) => (path === "-key.txt" ? "dash-key-0123456789\n" : "") };
     const resolved = await resolveCredentials({ apiKeyFile: "-key.txt", org: "org-1" }, dashed, signal);
@@ -138,5 +126,26 @@ describe("a key the SDK refuses (not one line of printable ASCII)", () => {
     } finally {
       await rm(dir, { recursive: true });
     }
+  });
+});
+
+describe("dashless", () => {
+  it.each([
+    ["--", "--org", "<id>"],
+    ["--sandbox", "--org", "<id>"],
+    [" -x", "--base-url", "<url>"],
+  ])("refuses %j for %s as a usage error that names the option, not the value", (value, flag, placeholder) => {
+    const parse = dashless(flag, placeholder);
+    expect(() => parse(value)).toThrow(UsageError);
+    expect(() => parse(value)).toThrow(
+      `${flag} needs a value, and was given a word starting with '-' instead: pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
+    );
+  });
+
+  it("takes any other value as given", () => {
+    expect(dashless("--org", "<id>")("2a8c5d3e-1b2c-4d5e-8f90-123456789abc")).toBe(
+      "2a8c5d3e-1b2c-4d5e-8f90-123456789abc",
+    );
+    expect(dashless("--base-url", "<url>")("http://127.0.0.1:4010/v1")).toBe("http://127.0.0.1:4010/v1");
   });
 });

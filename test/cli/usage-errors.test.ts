@@ -176,11 +176,29 @@ describe.concurrent("an org id or base URL starting with '-'", () => {
     [["--org=-o", "tokens", "count"], "--org"],
     [["--base-url", "--sandbox", "tokens", "count"], "--base-url"],
     [["--org", "o-1", "--base-url", "--", "tokens", "count"], "--base-url"],
+    // The option swallowed takes a value of its own, which would be left as a stray command word.
+    [["--org", "--api-key-file", "key.txt", "tokens", "count"], "--org"],
+    [["--org", "--timeout", "5000", "tokens", "count"], "--org"],
+    [["--base-url", "--org", "2a8c5d3e", "audit"], "--base-url"],
+    [["tokens", "count", "--org", "--timeout", "5000"], "--org"],
+    // Not the advice to add the --sandbox already given.
+    [["--org", "--sandbox", "--sandbox-tokens", "5", "tokens", "count"], "--org"],
   ])("refuses %j with exit 2, saying %s needs a value, before anything is sent", async (args, flag) => {
     const { code, stdout, stderr } = await runCaptured(args);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(new RegExp(`^error: ${flag} needs a value, and was given a word starting with '-' instead`));
+  });
+});
+
+describe("an org id starting with '-' before ids read from stdin", () => {
+  it("is refused before stdin is read: the run does not wait for ids that never come", async () => {
+    const err: string[] = [];
+    const io = testIo({ stderr: { write: (text: string) => void err.push(text) } });
+    const run = main(["node", "admin-api-access", "--org", "-x", "service-accounts", "count", "--file", "-"], io);
+    const outcome = await Promise.race([run, new Promise((r) => setTimeout(() => r("still waiting"), 3_000))]);
+    expect(outcome).toBe(2);
+    expect(err.join("")).toMatch(/^error: --org needs a value, and was given a word starting with '-' instead/);
   });
 });
 

@@ -92,12 +92,17 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
   const optionCount = leadingOptions(program, rest) ?? 0;
   const options = rest.slice(0, optionCount);
   const args = rest.slice(optionCount);
-  const given = args[0] === "help" ? args.slice(1) : asksHelp(args) ? args : [];
+  // After `help`, a `--` only says that words follow (`help -- tokens`).
+  const afterHelp = args[0] === "help" ? args.slice(args[1] === "--" ? 2 : 1) : undefined;
+  const given = afterHelp ?? (asksHelp(args) ? args : []);
   const { words, options: among, next } = commandWords(program, given);
   // A word where a command belongs that cannot name one (`help x=y`, `tokens lis/t --help`) is unknown as well; an
-  // option, or a blank word (`help "$UNSET"`), is not.
+  // option, or a blank word (`help "$UNSET"`), is not: `help` with a blank word is the program's help, as `help` is.
   const stray = next !== undefined && !next.startsWith("-") && next.trim() !== "" ? next : undefined;
-  if (words.length === 0 && stray === undefined) return { kind: "parse", argv: [...argv] };
+  if (words.length === 0 && stray === undefined) {
+    const blank = afterHelp !== undefined && afterHelp[0] !== undefined && afterHelp[0].trim() === "";
+    return { kind: "parse", argv: blank ? [node, script, ...options, "--help"] : [...argv] };
+  }
   let command = program;
   const path: string[] = [];
   for (const word of [...words, ...(stray === undefined ? [] : [stray])]) {

@@ -87,6 +87,17 @@ describe("routeHelp", () => {
       ["tokens", "--org", "x", "list", "--limit", "0", "-h"],
       ["--org", "x", "tokens", "list", "--help"],
     ],
+    // A `--` after `help` only says that words follow; a blank word asks for the program's help, as `help` does.
+    [
+      ["help", "--", "tokens", "list"],
+      ["tokens", "list", "--help"],
+    ],
+    [["help", ""], ["--help"]],
+    [["help", " "], ["--help"]],
+    [
+      ["--sandbox", "help", "\t"],
+      ["--sandbox", "--help"],
+    ],
   ])("reads %j as %j", (args, expected) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "parse", argv: argv(...expected) });
   });
@@ -107,6 +118,8 @@ describe("routeHelp", () => {
     [["help", "tokens", "list/"], "list/", "tool tokens", ["list", "count"]],
     [["tokens", "li st", "--help"], "li st", "tool tokens", ["list", "count"]],
     [["help", "tokens", "--sandbox", "a\u001b[2J"], "a\u001b[2J", "tool tokens", ["list", "count"]],
+    [["help", "--", "x=y"], "x=y", "tool", ["tokens", "audit", "service-accounts"]],
+    [["help", "--", "tokns"], "tokns", "tool", ["tokens", "audit", "service-accounts"]],
   ])("stops %j at the unknown word", (args, word, under, choices) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "unknown", word, under, choices });
   });
@@ -117,7 +130,6 @@ describe("routeHelp", () => {
     [["--help"]],
     [["tokens", "list"]],
     [["help", "--org", "x"]],
-    [["help", ""]],
     [["--org", "help", "tokens"]],
     [["--nope", "help", "tokens", "lis"]],
     [["--sandbox", "--help"]],

@@ -82,23 +82,6 @@ export function givenValue(flag: string, value: string | undefined, placeholder:
   return trimmed;
 }
 
-/**
- * The parser of an option whose value names something that never starts with `-` (an org id, a URL): such a value is
- * a usage error, raised as commander reads it, before any command word after it is looked at. It is the next option
- * taken as the value when the option's own was left out (`--org --timeout 5000 tokens count` would otherwise fail as
- * an unknown command `5000`, `--org --sandbox` run against org `--sandbox`). The value is not echoed.
- */
-export function dashless(flag: string, placeholder: string): (value: string) => string {
-  return (value) => {
-    if (value.trim().startsWith("-")) {
-      throw new UsageError(
-        `${flag} needs a value, and was given a word starting with '-' instead: pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
-      );
-    }
-    return value;
-  };
-}
-
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "commander";
 import { MAX_TIMER_MS } from "../delay.js";
 import { MAX_PORT, MAX_SEED } from "../testing/sandbox-options.js";
 import { INT32_MAX } from "../validate-query.js";
+import { UsageError } from "./usage-error.js";
 
 // Commander names the option in its report of an InvalidArgumentError ("option '--port <n>' argument '99999' is
 // invalid. expected ..."), and `main` turns it into exit 2, before anything is sent.
@@ -61,3 +62,21 @@ export const parseText = (value: string): string => {
 /** A per-attempt timeout in ms: 1 to the longest a timer takes (a longer one would fire at once). */
 export const parseTimeout = (value: string): number =>
   wholeNumber(value, 1, MAX_TIMER_MS, `expected a whole number of ms from 1 to ${MAX_TIMER_MS}`);
+
+/**
+ * The parser of an option whose value names something that never starts with `-` (an org id, a URL): such a value is
+ * a usage error, raised as commander reads it, before any command word after it is looked at, and before a `--help`
+ * or `-V` after it. It is the next option taken as the value when the option's own was left out (`--org --timeout
+ * 5000 tokens count` would otherwise fail as an unknown command `5000`, `--org --sandbox` run against the org
+ * `--sandbox`). A `UsageError`, not an InvalidArgumentError: commander's report of one would echo the value.
+ */
+export function dashless(flag: string, placeholder: string): (value: string) => string {
+  return (value) => {
+    if (value.trim().startsWith("-")) {
+      throw new UsageError(
+        `${flag} needs a value, and was given a word starting with '-' instead: pass ${flag} ${placeholder}, or leave the option out. Nothing was sent.`,
+      );
+    }
+    return value;
+  };
+}

@@ -10,10 +10,10 @@ import { tokensCountCommand } from "./commands/tokens-count.js";
 import { tokensListCommand } from "./commands/tokens-list.js";
 import { tokensRevokeAllCommand } from "./commands/tokens-revoke-all.js";
 import type { GlobalOptions, RunContext } from "./context.js";
-import { API_KEY_ENV, dashless, ORG_ID_ENV } from "./credentials.js";
+import { API_KEY_ENV, ORG_ID_ENV } from "./credentials.js";
 import { exitCodeHelp, isCommandPath } from "./exit-codes.js";
 import { refusedBySandboxCommand, refuseIgnoredOptions } from "./ignored-options.js";
-import { MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
+import { dashless, MAX_SANDBOX_TOKENS, parseSandboxTokens, parseTimeout } from "./option-values.js";
 import { refuseRepeats } from "./single-value.js";
 import { redactUnknownOption } from "./unknown-option.js";
 

@@ -191,6 +191,25 @@ describe.concurrent("an org id or base URL starting with '-'", () => {
   });
 });
 
+describe.concurrent("a value starting with '-' and a request for help or the version", () => {
+  it("is refused as it is read: a --help after it is not reached", async () => {
+    const { code, stdout, stderr } = await runCaptured(["--org", "-x", "--help"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^error: --org needs a value/);
+  });
+
+  it.each([[["-V", "--org", "-x"]], [["tokens", "--help", "--org", "-x"]]])(
+    "leaves %j to the help or version read before it",
+    async (args) => {
+      const { code, stdout, stderr } = await runCaptured(args);
+      expect(code).toBe(0);
+      expect(stdout).not.toBe("");
+      expect(stderr).toBe("");
+    },
+  );
+});
+
 describe("an org id starting with '-' before ids read from stdin", () => {
   it("is refused before stdin is read: the run does not wait for ids that never come", async () => {
     const err: string[] = [];

@@ -59,11 +59,13 @@ function programOptionSpan(program: Command, args: readonly string[], at: number
 function commandWords(
   program: Command,
   given: readonly string[],
+  /** After a `--`: no word is an option. */
+  plain = false,
 ): { words: string[]; options: string[]; next: string | undefined } {
   const words: string[] = [];
   const options: string[] = [];
   for (let at = 0; at < given.length; ) {
-    const span = programOptionSpan(program, given, at);
+    const span = plain ? 0 : programOptionSpan(program, given, at);
     if (span > 0) {
       options.push(...given.slice(at, at + span));
       at += span;
@@ -92,17 +94,20 @@ export function routeHelp(program: Command, argv: readonly string[]): HelpRoute 
   const optionCount = leadingOptions(program, rest) ?? 0;
   const options = rest.slice(0, optionCount);
   const args = rest.slice(optionCount);
-  // After `help`, a `--` only says that words follow (`help -- tokens`).
-  const afterHelp = args[0] === "help" ? args.slice(args[1] === "--" ? 2 : 1) : undefined;
-  const given = afterHelp ?? (asksHelp(args) ? args : []);
-  const { words, options: among, next } = commandWords(program, given);
+  // After `help`, blank words (`help "$UNSET" tokens`) are left out, and a `--` says that plain words follow:
+  // `help -- tokens`, where a word starting with `-` is a word too, and so names no command.
+  const separated = args[0] === "help" && args[1] === "--";
+  const afterHelp = args[0] === "help" ? args.slice(separated ? 2 : 1) : undefined;
+  const helpWords = afterHelp?.filter((word) => word.trim() !== "");
+  // `help` with blank words only is the program's help, as `help` alone is.
+  if (afterHelp && afterHelp.length > 0 && helpWords?.length === 0)
+    return { kind: "parse", argv: [node, script, ...options, "--help"] };
+  const given = helpWords ?? (asksHelp(args) ? args : []);
+  const { words, options: among, next } = commandWords(program, given, separated);
   // A word where a command belongs that cannot name one (`help x=y`, `tokens lis/t --help`) is unknown as well; an
-  // option, or a blank word (`help "$UNSET"`), is not: `help` with a blank word is the program's help, as `help` is.
-  const stray = next !== undefined && !next.startsWith("-") && next.trim() !== "" ? next : undefined;
-  if (words.length === 0 && stray === undefined) {
-    const blank = afterHelp !== undefined && afterHelp[0] !== undefined && afterHelp[0].trim() === "";
-    return { kind: "parse", argv: blank ? [node, script, ...options, "--help"] : [...argv] };
-  }
+  // option is not, but after `help --`.
+  const stray = next !== undefined && (separated || !next.startsWith("-")) && next.trim() !== "" ? next : undefined;
+  if (words.length === 0 && stray === undefined) return { kind: "parse", argv: [...argv] };
   let command = program;
   const path: string[] = [];
   for (const word of [...words, ...(stray === undefined ? [] : [stray])]) {

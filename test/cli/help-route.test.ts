@@ -94,6 +94,15 @@ describe("routeHelp", () => {
     ],
     [["help", ""], ["--help"]],
     [["help", " "], ["--help"]],
+    [["help", "", "\t"], ["--help"]],
+    [
+      ["help", "", "tokens"],
+      ["tokens", "--help"],
+    ],
+    [
+      ["help", "tokens", " ", "list"],
+      ["tokens", "list", "--help"],
+    ],
     [
       ["--sandbox", "help", "\t"],
       ["--sandbox", "--help"],
@@ -120,6 +129,11 @@ describe("routeHelp", () => {
     [["help", "tokens", "--sandbox", "a\u001b[2J"], "a\u001b[2J", "tool tokens", ["list", "count"]],
     [["help", "--", "x=y"], "x=y", "tool", ["tokens", "audit", "service-accounts"]],
     [["help", "--", "tokns"], "tokns", "tool", ["tokens", "audit", "service-accounts"]],
+    // After `help --` every word is a word: one starting with `-` names no command either.
+    [["help", "--", "--sandbox", "tokens"], "--sandbox", "tool", ["tokens", "audit", "service-accounts"]],
+    [["help", "--", "--"], "--", "tool", ["tokens", "audit", "service-accounts"]],
+    [["help", "--", "tokens", "--", "list"], "--", "tool tokens", ["list", "count"]],
+    [["help", " ", "x=y"], "x=y", "tool", ["tokens", "audit", "service-accounts"]],
   ])("stops %j at the unknown word", (args, word, under, choices) => {
     expect(routeHelp(program(), argv(...args))).toEqual({ kind: "unknown", word, under, choices });
   });

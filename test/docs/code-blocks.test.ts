@@ -12,7 +12,16 @@ import { createClient } from "../../src/index.js";
 import { type Sandbox, startSandbox } from "../../src/testing/index.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DOCS = ["README.md", ...readdirSync(`${ROOT}docs`).flatMap((f) => (f.endsWith(".md") ? [`docs/${f}`] : []))];
+const DOCS = [
+  "README.md",
+  ...readdirSync(`${ROOT}docs`, { recursive: true, encoding: "utf8" }).flatMap((f) =>
+    f.endsWith(".md") ? [`docs/${f}`] : [],
+  ),
+];
+/** The fence languages compiled as TypeScript modules. */
+const TS_LANGUAGES = ["ts", "typescript", "mts", "cts"];
+/** Fence languages of TypeScript the test cannot compile as modules: a block in one fails the test. */
+const OTHER_TS_LANGUAGES = ["tsx"];
 
 /** What a fragment may assume: its type when compiled, and its value when run against a sandbox. */
 const ASSUMABLE: Record<string, { type: string; value: (sb: Sandbox) => unknown }> = {
@@ -26,6 +35,8 @@ const ASSUMABLE: Record<string, { type: string; value: (sb: Sandbox) => unknown 
 };
 
 interface Block {
+  /** The fence's language, lower-cased. */
+  lang: string;
   /** `README.md:43`: the file and the line of the opening fence. */
   where: string;
   /** The line of the block's first line of code, 1-based. */
@@ -34,7 +45,7 @@ interface Block {
   assumes: string[];
 }
 
-/** The ```ts (or ```typescript) blocks of one markdown file, skipping fences nested in other fences. */
+/** The TypeScript blocks (```ts, ```typescript, ...) of one markdown file, skipping fences nested in other fences. */
 function tsBlocks(file: string): Block[] {
   const lines = readFileSync(`${ROOT}${file}`, "utf8").split("\n");
   const blocks: Block[] = [];
@@ -44,11 +55,12 @@ function tsBlocks(file: string): Block[] {
     const [, indent = "", fence = "", lang = ""] = open;
     const start = i;
     while (++i < lines.length && !new RegExp(`^\\s*${fence}${fence[0]}*\\s*$`).test(lines[i] ?? ""));
-    if (!["ts", "typescript"].includes(lang.toLowerCase())) continue;
+    if (![...TS_LANGUAGES, ...OTHER_TS_LANGUAGES].includes(lang.toLowerCase())) continue;
     let before = start - 1;
     while (before >= 0 && lines[before]?.trim() === "") before--;
     const marker = /^\s*<!--\s*fragment:\s*(.*?)\s*-->\s*$/.exec(lines[before] ?? "");
     blocks.push({
+      lang: lang.toLowerCase(),
       where: `${file}:${start + 1}`,
       firstLine: start + 2,
       code: lines
@@ -143,6 +155,9 @@ describe("the TypeScript blocks in the docs", () => {
   it("are found in the README and the sandbox docs, and the compiler options are valid", () => {
     expect(blocks.filter((b) => b.where.startsWith("README.md:")).length).toBeGreaterThan(0);
     expect(blocks.filter((b) => b.where.startsWith("docs/sandbox.md:")).length).toBeGreaterThan(0);
+    // The README's method reference is a fragment run against a sandbox: an import added to it would stop that.
+    expect(runnable.filter((b) => b.where.startsWith("README.md:")).length).toBeGreaterThan(0);
+    expect(blocks.filter((b) => !TS_LANGUAGES.includes(b.lang)).map((b) => `${b.where} (${b.lang})`)).toEqual([]);
     expect(compiled.optionsDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
   });
 
@@ -160,7 +175,13 @@ describe("the TypeScript blocks in the docs", () => {
       const js = ts.transpileModule(block.code, {
         compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
       }).outputText;
-      await new AsyncFunction(...block.assumes, js)(...block.assumes.map((name) => ASSUMABLE[name]?.value(sb)));
+      const run = new AsyncFunction(...block.assumes, js)(...block.assumes.map((name) => ASSUMABLE[name]?.value(sb)));
+      // A fragment that never ends fails here, before the test's own timeout, so the sandbox is still closed.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${block.where} did not end within 10 s`)), 10_000);
+      });
+      await Promise.race([run, late]).finally(() => clearTimeout(timer));
       expect(sb.requests.length).toBeGreaterThan(0);
     } finally {
       await sb.close();

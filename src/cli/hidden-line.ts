@@ -49,18 +49,24 @@ function withoutLast(text: string): string {
 }
 
 /**
- * Where the escape sequence starting at `at` ends: a CSI (`ESC [`, parameters, then a final byte from `@` to `~`), an
- * SS3 (`ESC O` and one key), or the ESC alone (followed by anything else). Undefined when `keys` ends before the
- * sequence does.
+ * Where the escape sequence starting at `at` ends: a CSI (`ESC [`, parameter and intermediate bytes from space to `?`,
+ * then a final byte from `@` to `~`), an SS3 (`ESC O` and one printable key), or the ESC alone. A control character
+ * ends the sequence before it and stays a key of its own: Ctrl-C or Enter after a stray `ESC [` still works.
+ * Undefined when `keys` ends before the sequence does.
  */
 function escapeEnd(keys: string, at: number): number | undefined {
   const kind = keys[at + 1];
   if (kind === undefined) return undefined;
-  if (kind === "O") return at + 2 < keys.length ? at + 2 : undefined;
+  if (kind === "O") {
+    const key = keys[at + 2];
+    if (key === undefined) return undefined;
+    return key >= " " && key <= "~" ? at + 2 : at + 1;
+  }
   if (kind !== "[") return at;
   for (let i = at + 2; i < keys.length; i++) {
     const c = keys[i] as string;
     if (c >= "@" && c <= "~") return i;
+    if (c < " " || c > "?") return i - 1;
   }
   return undefined;
 }

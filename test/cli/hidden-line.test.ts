@@ -46,6 +46,14 @@ describe("typeInto, a line typed at a terminal in raw mode", () => {
     expect(typed("key\u001b")).toEqual({ text: "key", pending: "\u001b" });
   });
 
+  it("still ends or interrupts the line when a control key comes inside an unfinished escape sequence", () => {
+    expect(typed("key\u001b[", "\u0003")).toEqual({ text: "key", end: "interrupt" });
+    expect(typed("key\u001b[1;", "\r")).toEqual({ text: "key", end: "line" });
+    expect(typed("key\u001bO\u0003")).toEqual({ text: "key", end: "interrupt" });
+    // DEL ends the sequence and removes the "y", typed again after it.
+    expect(typed("key\u001b[\u007fy\r")).toEqual({ text: "key", end: "line" });
+  });
+
   it("drops a lone Escape without the key after it", () => {
     expect(typed("k\u001b", "ey\r")).toEqual({ text: "key", end: "line" });
   });

@@ -3,6 +3,7 @@ import { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import { isatty, ReadStream } from "node:tty";
 import { promisify } from "node:util";
+import { keepRawAcrossSignals } from "./raw-mode-signals.js";
 import { type HiddenLineIo, readHiddenLine } from "./read-hidden-line.js";
 import { readText } from "./read-text.js";
 
@@ -53,6 +54,7 @@ export async function readFileText(path: string, signal: AbortSignal, hidden?: H
 /**
  * A hidden read (`readHiddenLine`) whose prompt goes to the terminal read from, opened again for writing, as getpass
  * does: a redirected stderr would leave the user at a blank terminal. `hidden.say` is the fallback when it cannot be.
+ * Raw mode is kept across job control and given back on signals Node does not restore it for (`keepRawAcrossSignals`).
  */
 async function readHiddenAt(
   path: string,
@@ -71,9 +73,32 @@ async function readHiddenAt(
             hidden.say(text);
           }
         };
+  // The run's "Interrupted." starts on a line of its own on stderr; when stderr is another file, the prompt's line on
+  // the terminal is ended here.
+  const endsOwnLine = screen !== undefined && !(await sameTerminal(screen, 2));
+  // Windows has neither job control nor these signals (and refuses to listen for SIGQUIT).
+  const stop = process.platform === "win32" ? () => {} : keepRawAcrossSignals(terminal, process);
   try {
-    return await readHiddenLine(terminal, signal, { say, interrupt: hidden.interrupt });
+    return await readHiddenLine(terminal, signal, {
+      say,
+      interrupt: hidden.interrupt,
+      endLineOnInterrupt: endsOwnLine,
+    });
   } finally {
+    stop();
+    // A read that failed before taking the terminal over (an abort while the prompt's terminal was opened).
+    if (!terminal.destroyed) terminal.destroy();
     if (screen !== undefined) await closeFd(screen).catch(() => undefined);
+  }
+}
+
+/** Whether two descriptors are the same terminal device. */
+async function sameTerminal(a: number, b: number): Promise<boolean> {
+  if (!isatty(b)) return false;
+  try {
+    const [one, two] = await Promise.all([statFd(a), statFd(b)]);
+    return one.rdev === two.rdev;
+  } catch {
+    return false;
   }
 }

@@ -13,6 +13,11 @@ export interface HiddenLineIo {
    * terminal's mode is restored.
    */
   interrupt(): void;
+  /**
+   * Whether the prompt's line is ended after Ctrl-C too: when the run's "Interrupted." goes elsewhere (stderr is not
+   * this terminal). Else that message starts a line of its own, and a newline here would leave a blank one.
+   */
+  endLineOnInterrupt?: boolean;
 }
 
 const PROMPT = "API key (hidden as you type; Enter to end): ";
@@ -41,8 +46,7 @@ export function readHiddenLine(terminal: Terminal, signal: AbortSignal, io: Hidd
       terminal.off("data", onData).off("end", onEnd).off("error", onError);
       signal.removeEventListener("abort", onAbort);
       terminal.destroy();
-      // After Ctrl-C the run's "Interrupted." starts a line of its own.
-      if (line.end !== "interrupt") io.say("\n");
+      if (line.end !== "interrupt" || io.endLineOnInterrupt) io.say("\n");
       settle();
     };
     const onData = (chunk: string) => {

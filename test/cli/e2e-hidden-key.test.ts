@@ -131,4 +131,16 @@ describe.skipIf(!hasScript)("--api-key-file /dev/stdin on a terminal", () => {
     expect(screen).toBe(`${PROMPT}\r\n3\r\n`);
     expect(await readFile(log, "utf8")).toBe("");
   }, 20_000);
+
+  it("ends the prompt's line on Ctrl-C when stderr, which says Interrupted., goes elsewhere", async () => {
+    const log = join(await mkdtemp(join(tmpdir(), "cli-hidden-")), "stderr.log");
+    const { code, screen } = await onTerminal(
+      ["--base-url", sb.baseUrl, "--org", sb.orgId, "tokens", "count"],
+      [{ when: prompted, type: "typ\u0003" }],
+      log,
+    );
+    expect(code).toBe(130);
+    expect(screen).toBe(`${PROMPT}\r\n`);
+    expect(await readFile(log, "utf8")).toBe("\nInterrupted.\n");
+  }, 20_000);
 });

@@ -55,6 +55,20 @@ describe("readHiddenLine", () => {
     expect(said).toEqual([PROMPT]);
   });
 
+  it("ends the prompt's line after Ctrl-C when told the run's message goes elsewhere", async () => {
+    const { terminal, type } = fakeTerminal();
+    const controller = new AbortController();
+    const said: string[] = [];
+    const reading = readHiddenLine(terminal, controller.signal, {
+      say: (text) => void said.push(text),
+      interrupt: () => controller.abort(),
+      endLineOnInterrupt: true,
+    });
+    type("sec\u0003");
+    await expect(reading).rejects.toMatchObject({ name: "AbortError" });
+    expect(said).toEqual([PROMPT, "\n"]);
+  });
+
   it("restores the mode when the run's signal aborts the wait", async () => {
     const { terminal, state } = fakeTerminal();
     const controller = new AbortController();

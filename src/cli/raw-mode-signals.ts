@@ -1,0 +1,49 @@
+/**
+ * Keeps a terminal in raw mode right across job control, and gives it back on the signals that end the process
+ * without Node restoring it. While a hidden key is typed:
+ * - after SIGCONT (the process stopped by `kill -TSTP` and brought back with `fg`), the shell has set the terminal
+ *   to cooked mode again, so the key would be echoed: raw mode is set again;
+ * - SIGHUP and SIGQUIT end the process with the terminal left raw (Node restores it for SIGINT and SIGTERM only): the
+ *   mode is restored, then the signal is sent again, for its default action, once nothing here listens.
+ */
+
+/** The terminal, as `tty.ReadStream` has it. */
+export interface RawTerminal {
+  readonly isRaw: boolean;
+  setRawMode(raw: boolean): unknown;
+}
+
+/** The process, as far as this needs it. */
+export interface SignalSource {
+  readonly pid: number;
+  on(signal: NodeJS.Signals, listener: () => void): unknown;
+  off(signal: NodeJS.Signals, listener: () => void): unknown;
+  kill(pid: number, signal: NodeJS.Signals): unknown;
+}
+
+const ENDING = ["SIGHUP", "SIGQUIT"] as const satisfies readonly NodeJS.Signals[];
+
+/** Starts following `source`'s signals for `terminal`; returns the function that stops it. */
+export function keepRawAcrossSignals(terminal: RawTerminal, source: SignalSource): () => void {
+  const resume = () => {
+    if (!terminal.isRaw) return;
+    // The handle skips a change to the mode it believes it has: cooked first, so raw is applied again.
+    terminal.setRawMode(false);
+    terminal.setRawMode(true);
+  };
+  const ending = ENDING.map((signal) => {
+    const listener = () => {
+      stop();
+      terminal.setRawMode(false);
+      source.kill(source.pid, signal);
+    };
+    return { signal, listener };
+  });
+  const stop = () => {
+    source.off("SIGCONT", resume);
+    for (const { signal, listener } of ending) source.off(signal, listener);
+  };
+  source.on("SIGCONT", resume);
+  for (const { signal, listener } of ending) source.on(signal, listener);
+  return stop;
+}

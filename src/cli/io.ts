@@ -29,10 +29,10 @@ export interface CliIo {
   /** Calls `handler` on Ctrl-C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void;
   /**
-   * Reads a file as UTF-8 (the API key file, an id file); `signal` (Ctrl-C) ends the wait, however long. A `secret`
-   * (the key) typed at a terminal is read as one line and not echoed.
+   * Reads a file as UTF-8 (the API key file, an id file); `signal` (Ctrl-C) ends the wait, however long. Read from a
+   * terminal, a `secret` (the key) is one line not echoed, and other text follows its `hint` shown there.
    */
-  readFile(path: string, signal: AbortSignal, options?: { secret?: boolean }): Promise<string>;
+  readFile(path: string, signal: AbortSignal, options?: { secret?: boolean; hint?: string }): Promise<string>;
   /**
    * Whether `path` is a regular file, whose read ends by itself: not a terminal or a pipe, which a read may wait on,
    * nor a path that cannot be read at all.
@@ -87,11 +87,11 @@ export function processIo(): CliIo {
       return () => process.off("SIGINT", handler);
     },
     readFile: async (path, signal, options) =>
-      (await import("./read-file.js")).readFileText(
-        path,
-        signal,
-        options?.secret ? { say: (text) => process.stderr.write(text), interrupt: interruptSelf } : undefined,
-      ),
+      (await import("./read-file.js")).readFileText(path, signal, {
+        say: (text) => process.stderr.write(text),
+        ...(options?.secret ? { hidden: { interrupt: interruptSelf } } : {}),
+        ...(options?.hint ? { hint: options.hint } : {}),
+      }),
     isPlainFile: async (path) =>
       (await import("node:fs/promises")).stat(path).then(
         (stats) => stats.isFile(),

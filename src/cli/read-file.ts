@@ -26,13 +26,24 @@ function pollableStream(fd: number, kind: { isFIFO(): boolean; isSocket(): boole
   return undefined;
 }
 
+/** How a file that turns out to be a terminal is read: the key hidden, ids after a hint of what to type. */
+export interface TerminalReading {
+  /** Where to show text when the terminal cannot be written to: stderr. */
+  say(text: string): void;
+  /** The key: one line typed without echo (`readHiddenLine`); Ctrl-C, a key then, calls `interrupt`. */
+  hidden?: { interrupt(): void };
+  /** Shown on the terminal before it is read, as plain text is: what to type, and how to end it. */
+  hint?: string;
+}
+
 /**
  * The file at `path` as UTF-8 text (the key file, an id file); Ctrl-C (`signal`) ends the wait, even for a terminal
  * or a pipe (`/dev/stdin`, a FIFO, `<(cmd)`) that never ends. The file is opened without blocking: a FIFO with no
- * writer yet is then waited for as its data is, stoppably, instead of inside `open`. With `hidden` (the key file), a
- * terminal is read as one line typed without echo, after a prompt on that terminal (`readHiddenAt`).
+ * writer yet is then waited for as its data is, stoppably, instead of inside `open`. A terminal is read as
+ * `terminal` says: the key as one line typed without echo, after a prompt on that terminal (`readHiddenAt`), other
+ * text after its hint.
  */
-export async function readFileText(path: string, signal: AbortSignal, hidden?: HiddenLineIo): Promise<string> {
+export async function readFileText(path: string, signal: AbortSignal, terminal?: TerminalReading): Promise<string> {
   signal.throwIfAborted();
   const fd = await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK);
   let stream: Readable | undefined;
@@ -47,8 +58,24 @@ export async function readFileText(path: string, signal: AbortSignal, hidden?: H
     if (!stream) await closeFd(fd);
   }
   // The stream owns the descriptor now: it closes it at the end, or when Ctrl-C destroys it.
-  if (hidden && stream instanceof ReadStream) return readHiddenAt(path, stream, signal, hidden);
+  if (terminal && stream instanceof ReadStream) {
+    if (terminal.hidden) return readHiddenAt(path, stream, signal, { say: terminal.say, ...terminal.hidden });
+    if (terminal.hint) await showOn(path, terminal.hint, terminal.say);
+  }
   return readText(stream, signal);
+}
+
+/** Writes `text` on the terminal at `path`, opened for writing; else, or if that fails, to `fallback`. */
+async function showOn(path: string, text: string, fallback: (text: string) => void): Promise<void> {
+  const screen = await openFd(path, constants.O_WRONLY | constants.O_NOCTTY).catch(() => undefined);
+  if (screen === undefined) return fallback(text);
+  try {
+    writeSync(screen, text);
+  } catch {
+    fallback(text);
+  } finally {
+    await closeFd(screen).catch(() => undefined);
+  }
 }
 
 /**

@@ -143,4 +143,21 @@ describe.skipIf(!hasScript)("--api-key-file /dev/stdin on a terminal", () => {
     expect(screen).toBe(`${PROMPT}\r\n`);
     expect(await readFile(log, "utf8")).toBe("\nInterrupted.\n");
   }, 20_000);
+
+  it("asks for the ids, then the key, when one terminal is both the id file and the key file", async () => {
+    const hint = "Reading service account ids from the terminal, one per line; end with Ctrl-D.";
+    const id = sb.serviceAccountIds[0] as string;
+    const { code, screen } = await onTerminal(
+      ["--base-url", sb.baseUrl, "--org", sb.orgId, "service-accounts", "count", "--file", "/dev/stdin"],
+      [
+        { when: (shown) => shown.includes(hint), type: `${id}\n\u0004` },
+        { when: prompted, type: `${sb.apiKey}\r` },
+      ],
+    );
+    expect(code).toBe(0);
+    // The hint, the id echoed as typed, the hidden prompt, then the count table.
+    expect(screen.startsWith(`${hint}\r\n${id}\r\n${PROMPT}\r\n`)).toBe(true);
+    expect(screen).toContain(id);
+    expect(screen).not.toContain("typed-at-the-terminal");
+  }, 20_000);
 });

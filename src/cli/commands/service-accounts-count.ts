@@ -35,15 +35,18 @@ function withoutComment(line: string): string {
 /** `--file -` reads the ids from stdin, as most tools take `-` (`cut -f1 accounts.tsv | ... --file -`). */
 const STDIN = "-";
 
+/** What to type when the ids are read from a terminal. */
+const TERMINAL_HINT = "Reading service account ids from the terminal, one per line; end with Ctrl-D.\n";
+
 /** The ids of one `--file`: a file's, or stdin's for `-`. */
 async function readIdFile(file: string, io: CliIo, signal: AbortSignal): Promise<string[]> {
   if (file === STDIN) {
-    if (io.stdinIsTTY)
-      io.stderr.write("Reading service account ids from the terminal, one per line; end with Ctrl-D.\n");
+    if (io.stdinIsTTY) io.stderr.write(TERMINAL_HINT);
     return parseIdList(await readText(io.stdin, signal));
   }
   try {
-    return parseIdList(await io.readFile(file, signal));
+    // A path that is a terminal (`--file /dev/tty`) shows the same hint there: a blank screen would look like a wait.
+    return parseIdList(await io.readFile(file, signal, { hint: TERMINAL_HINT }));
   } catch (error) {
     if (signal.aborted) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";

@@ -3,8 +3,10 @@
  * without Node restoring it. While a hidden key is typed:
  * - after SIGCONT (the process stopped by `kill -TSTP` and brought back with `fg`), the shell has set the terminal
  *   to cooked mode again, so the key would be echoed: raw mode is set again;
- * - SIGHUP and SIGQUIT end the process with the terminal left raw (Node restores it for SIGINT and SIGTERM only): the
- *   mode is restored, then the signal is sent again, for its default action, once nothing here listens.
+ * - SIGQUIT ends the process with the terminal left raw (Node restores it for SIGINT and SIGTERM only): the mode is
+ *   restored, then the signal is sent again, for its default action, once nothing here listens.
+ * SIGHUP is left to its default action: it mostly means the terminal is gone, and listening for it would keep the
+ * process alive past a hangup.
  */
 
 /** The terminal, as `tty.ReadStream` has it. */
@@ -21,7 +23,7 @@ export interface SignalSource {
   kill(pid: number, signal: NodeJS.Signals): unknown;
 }
 
-const ENDING = ["SIGHUP", "SIGQUIT"] as const satisfies readonly NodeJS.Signals[];
+const ENDING = ["SIGQUIT"] as const satisfies readonly NodeJS.Signals[];
 
 /** Starts following `source`'s signals for `terminal`; returns the function that stops it. */
 export function keepRawAcrossSignals(terminal: RawTerminal, source: SignalSource): () => void {
@@ -34,8 +36,11 @@ export function keepRawAcrossSignals(terminal: RawTerminal, source: SignalSource
   const ending = ENDING.map((signal) => {
     const listener = () => {
       stop();
-      terminal.setRawMode(false);
-      source.kill(source.pid, signal);
+      try {
+        terminal.setRawMode(false);
+      } finally {
+        source.kill(source.pid, signal);
+      }
     };
     return { signal, listener };
   });

@@ -36,12 +36,17 @@ export function readHiddenLine(terminal: Terminal, signal: AbortSignal, io: Hidd
   io.say(PROMPT);
   let line: TypedLine = { text: "" };
   let raw = true;
+  // Once only: on a terminal that hung up, setRawMode fails with an 'error' event, which must not finish again.
   const cooked = () => {
-    if (raw) terminal.setRawMode(false);
+    if (!raw) return;
     raw = false;
+    terminal.setRawMode(false);
   };
+  let finished = false;
   return new Promise((resolve, reject) => {
     const finish = (settle: () => void) => {
+      if (finished) return;
+      finished = true;
       cooked();
       terminal.off("data", onData).off("end", onEnd).off("error", onError);
       signal.removeEventListener("abort", onAbort);
@@ -58,7 +63,11 @@ export function readHiddenLine(terminal: Terminal, signal: AbortSignal, io: Hidd
         io.interrupt();
       }
     };
-    const onEnd = () => finish(() => resolve(line.text));
+    // In raw mode Ctrl-D is a key: a terminal ends only when it hangs up, and half a key is no key to send.
+    const onEnd = () =>
+      finish(() =>
+        reject(Object.assign(new Error("EIO: the terminal hung up before the line ended"), { code: "EIO" })),
+      );
     const onError = (error: Error) => finish(() => reject(error));
     const onAbort = () => finish(() => reject(signal.reason));
     terminal.on("data", onData).on("end", onEnd).on("error", onError);

@@ -37,19 +37,20 @@ describe("keepRawAcrossSignals", () => {
     expect(modes).toEqual([]);
   });
 
-  it.each(["SIGHUP", "SIGQUIT"])(
-    "gives the terminal back on %s, then sends it again with nothing here listening",
-    (signal) => {
-      const { modes, terminal, kills, source } = setup();
-      keepRawAcrossSignals(terminal, source);
-      source.emit(signal);
-      expect(modes).toEqual([false]);
-      expect(kills).toEqual([`4242 ${signal}`]);
-      expect(source.listenerCount("SIGHUP") + source.listenerCount("SIGQUIT") + source.listenerCount("SIGCONT")).toBe(
-        0,
-      );
-    },
-  );
+  it("leaves SIGHUP to its default action", () => {
+    const { source, terminal } = setup();
+    keepRawAcrossSignals(terminal, source);
+    expect(source.listenerCount("SIGHUP")).toBe(0);
+  });
+
+  it.each(["SIGQUIT"])("gives the terminal back on %s, then sends it again with nothing here listening", (signal) => {
+    const { modes, terminal, kills, source } = setup();
+    keepRawAcrossSignals(terminal, source);
+    source.emit(signal);
+    expect(modes).toEqual([false]);
+    expect(kills).toEqual([`4242 ${signal}`]);
+    expect(source.listenerCount("SIGHUP") + source.listenerCount("SIGQUIT") + source.listenerCount("SIGCONT")).toBe(0);
+  });
 
   it("stops listening when stopped", () => {
     const { modes, kills, terminal, source } = setup();
@@ -57,7 +58,7 @@ describe("keepRawAcrossSignals", () => {
     expect(source.listenerCount("SIGCONT")).toBe(1);
     stop();
     source.emit("SIGCONT");
-    source.emit("SIGHUP");
+    source.emit("SIGQUIT");
     expect(modes).toEqual([]);
     expect(kills).toEqual([]);
     expect(source.eventNames()).toEqual([]);

@@ -87,13 +87,29 @@ describe("readHiddenLine", () => {
     expect(state.raw).toBe(false);
   });
 
-  it("gives what was typed when the terminal ends without a line end", async () => {
+  it("fails with EIO, never giving half a key, when the terminal ends (hangs up) before the line does", async () => {
     const { terminal, state, type, close } = fakeTerminal();
     const reading = readHiddenLine(terminal, new AbortController().signal, { say: () => {}, interrupt: () => {} });
     type("partial");
     close();
-    await expect(reading).resolves.toBe("partial");
+    await expect(reading).rejects.toMatchObject({ code: "EIO" });
     expect(state.raw).toBe(false);
+  });
+
+  it("finishes once when restoring the mode of a hung-up terminal fails with an error event", async () => {
+    const stream = new PassThrough();
+    let calls = 0;
+    const terminal = Object.assign(stream, {
+      setRawMode: (raw: boolean) => {
+        calls += 1;
+        // As tty.ReadStream does when the terminal is gone: the failure is emitted, not thrown.
+        if (!raw) stream.emit("error", Object.assign(new Error("setRawMode EIO"), { code: "EIO" }));
+      },
+    }) as Terminal;
+    const reading = readHiddenLine(terminal, new AbortController().signal, { say: () => {}, interrupt: () => {} });
+    stream.emit("error", Object.assign(new Error("read EIO"), { code: "EIO" }));
+    await expect(reading).rejects.toMatchObject({ message: "read EIO" });
+    expect(calls).toBe(2);
   });
 
   it("does not touch the terminal when the signal has already aborted", async () => {

@@ -23,8 +23,6 @@ export interface SignalSource {
   kill(pid: number, signal: NodeJS.Signals): unknown;
 }
 
-const ENDING = ["SIGQUIT"] as const satisfies readonly NodeJS.Signals[];
-
 /** Starts following `source`'s signals for `terminal`; returns the function that stops it. */
 export function keepRawAcrossSignals(terminal: RawTerminal, source: SignalSource): () => void {
   const resume = () => {
@@ -33,22 +31,19 @@ export function keepRawAcrossSignals(terminal: RawTerminal, source: SignalSource
     terminal.setRawMode(false);
     terminal.setRawMode(true);
   };
-  const ending = ENDING.map((signal) => {
-    const listener = () => {
-      stop();
-      try {
-        terminal.setRawMode(false);
-      } finally {
-        source.kill(source.pid, signal);
-      }
-    };
-    return { signal, listener };
-  });
+  const quit = () => {
+    stop();
+    try {
+      terminal.setRawMode(false);
+    } finally {
+      source.kill(source.pid, "SIGQUIT");
+    }
+  };
   const stop = () => {
     source.off("SIGCONT", resume);
-    for (const { signal, listener } of ending) source.off(signal, listener);
+    source.off("SIGQUIT", quit);
   };
   source.on("SIGCONT", resume);
-  for (const { signal, listener } of ending) source.on(signal, listener);
+  source.on("SIGQUIT", quit);
   return stop;
 }

@@ -65,23 +65,37 @@ export async function readFileText(path: string, signal: AbortSignal, terminal?:
   return readText(stream, signal);
 }
 
-/** Writes `text` on the terminal at `path`, opened for writing; else, or if that fails, to `fallback`. */
+/**
+ * The terminal at `path` opened again for writing, as getpass does, so what is shown there is seen even when stderr is
+ * redirected: `say` writes on it, or to `fallback` when it cannot be opened or written. `fd` is undefined then.
+ */
+async function openScreen(path: string, fallback: (text: string) => void) {
+  const fd = await openFd(path, constants.O_WRONLY | constants.O_NOCTTY).catch(() => undefined);
+  const say = (text: string) => {
+    if (fd === undefined) return fallback(text);
+    try {
+      writeSync(fd, text);
+    } catch {
+      fallback(text);
+    }
+  };
+  const close = async () => {
+    if (fd !== undefined) await closeFd(fd).catch(() => undefined);
+  };
+  return { fd, say, close };
+}
+
+/** Writes `text` on the terminal at `path` (`openScreen`). */
 async function showOn(path: string, text: string, fallback: (text: string) => void): Promise<void> {
-  const screen = await openFd(path, constants.O_WRONLY | constants.O_NOCTTY).catch(() => undefined);
-  if (screen === undefined) return fallback(text);
-  try {
-    writeSync(screen, text);
-  } catch {
-    fallback(text);
-  } finally {
-    await closeFd(screen).catch(() => undefined);
-  }
+  const screen = await openScreen(path, fallback);
+  screen.say(text);
+  await screen.close();
 }
 
 /**
- * A hidden read (`readHiddenLine`) whose prompt goes to the terminal read from, opened again for writing, as getpass
- * does: a redirected stderr would leave the user at a blank terminal. `hidden.say` is the fallback when it cannot be.
- * Raw mode is kept across job control and given back on signals Node does not restore it for (`keepRawAcrossSignals`).
+ * A hidden read (`readHiddenLine`) whose prompt goes to the terminal read from (`openScreen`): a redirected stderr
+ * would leave the user at a blank terminal. Raw mode is kept across job control and given back on a signal Node does
+ * not restore it for (`keepRawAcrossSignals`).
  */
 async function readHiddenAt(
   path: string,
@@ -89,33 +103,19 @@ async function readHiddenAt(
   signal: AbortSignal,
   hidden: HiddenLineIo,
 ): Promise<string> {
-  const screen = await openFd(path, constants.O_WRONLY | constants.O_NOCTTY).catch(() => undefined);
-  const say =
-    screen === undefined
-      ? hidden.say
-      : (text: string) => {
-          try {
-            writeSync(screen, text);
-          } catch {
-            hidden.say(text);
-          }
-        };
+  const screen = await openScreen(path, hidden.say);
   // The run's "Interrupted." starts on a line of its own on stderr; when stderr is another file, the prompt's line on
   // the terminal is ended here.
-  const endsOwnLine = screen !== undefined && !(await sameTerminal(screen, 2));
+  const endLineOnInterrupt = screen.fd !== undefined && !(await sameTerminal(screen.fd, 2));
   // Windows has neither job control nor these signals (and refuses to listen for SIGQUIT).
   const stop = process.platform === "win32" ? () => {} : keepRawAcrossSignals(terminal, process);
   try {
-    return await readHiddenLine(terminal, signal, {
-      say,
-      interrupt: hidden.interrupt,
-      endLineOnInterrupt: endsOwnLine,
-    });
+    return await readHiddenLine(terminal, signal, { say: screen.say, interrupt: hidden.interrupt, endLineOnInterrupt });
   } finally {
     stop();
     // A read that failed before taking the terminal over (an abort while the prompt's terminal was opened).
     if (!terminal.destroyed) terminal.destroy();
-    if (screen !== undefined) await closeFd(screen).catch(() => undefined);
+    await screen.close();
   }
 }
 
